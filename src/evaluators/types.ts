@@ -1,0 +1,27 @@
+// The one evaluator interface: a batch of candidates in, one result per candidate out (failures are data).
+
+import type { Genome } from '../space/types.js';
+
+export interface Candidate {
+  /** Canonical key of the architecture in its space. */
+  readonly key: string;
+  readonly genome: Genome;
+  /** The family's native config (what user code passes to set_active_subnet or equivalent). */
+  readonly config: unknown;
+}
+
+export type EvaluationResult =
+  | { readonly ok: true; readonly values: Readonly<Record<string, number>>; readonly meta?: Readonly<Record<string, unknown>> }
+  | { readonly ok: false; readonly reason: string; readonly retryable: boolean };
+
+export interface Evaluator {
+  /** Stable identity, including version and device: measurements are cached and reused under it. */
+  readonly id: string;
+  /** Objective names this evaluator returns for every successful candidate. */
+  readonly provides: readonly string[];
+  /** Largest batch it accepts at once (undefined = any). */
+  readonly maxBatch?: number;
+  /** One result per candidate, same order. Must not throw for a per-candidate failure. */
+  evaluate(candidates: readonly Candidate[]): Promise<EvaluationResult[]>;
+  close?(): Promise<void>;
+}
