@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what carve needs on a fresh Debian machine: system packages (when missing) and the npm dependencies.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+# A font for the text in PNG plots.
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "setup: please install these Debian packages: ${need_apt[*]}" >&2
+  fi
+fi
+
+# onnxruntime-node's install script would try to download GPU libraries; its CPU binaries ship in the package.
+export ONNXRUNTIME_NODE_INSTALL=skip
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+npm run build

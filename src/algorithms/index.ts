@@ -1,0 +1,8 @@
+// Public names of the algorithms folder: the ask/tell contract, NSGA-II, random search, their parts, the driver.
+
+export type { Algorithm, Individual } from './types.js';
+export { checkIndividual, toIndividual } from './individual.js';
+export * from './operators/index.js';
+export { Nsga2Algorithm, type Nsga2Options } from './nsga2/nsga2-algorithm.js';
+export { RandomSearchAlgorithm, type RandomSearchOptions } from './random/random-search-algorithm.js';
+export { minimize, type BatchEvaluator, type MinimizeResult } from './minimize.js';

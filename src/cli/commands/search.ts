@@ -1,0 +1,133 @@
+// `carve search`: create or resume a study over a problem and run it to its budget.
+
+import type { Command } from 'commander';
+import { buildProblemStudy } from '../../compose/problem-study.js';
+import { badInput } from '../../core/errors.js';
+import { openTrialStore } from '../../storage/index.js';
+import { Study } from '../../study/index.js';
+import { loadSearchConfig, type SearchConfig } from '../config-file.js';
+import type { CliOutput } from '../output.js';
+import { parseInteger, parseList } from '../parse.js';
+import { createProgressDisplay } from '../progress.js';
+import { formatFrontTable } from './front-table.js';
+
+export const DEFAULT_STORAGE = 'sqlite:.carve/carve.db';
+export const DEFAULT_TACTIC = 'nsga2';
+export const DEFAULT_POPULATION = 50;
+export const DEFAULT_EVALS = 500;
+
+interface SearchFlags {
+  problem?: string;
+  config?: string;
+  objectives?: string;
+  constraint?: string[];
+  tactic?: string;
+  evals?: string;
+  population?: string;
+  seed?: string;
+  storage?: string;
+  study?: string;
+  new?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+export function registerSearch(program: Command, output: CliOutput): void {
+  program
+    .command('search')
+    .description('search a problem for its Pareto front; resumes the study if it already exists')
+    .option('--problem <id>', 'problem to search, e.g. nb201/cifar10/pixel3 (see `carve problems`)')
+    .option('--config <file>', 'YAML or JSON file with any of these settings (flags override it)')
+    .option('--objectives <names>', 'comma-separated objectives to optimise (default: all of the problem\'s)')
+    .option('--constraint <expr>', 'hard bound such as latency_ms<=20 (repeatable)', collect, [])
+    .option('--tactic <name>', `search tactic (see \`carve tactics\`; default ${DEFAULT_TACTIC})`)
+    .option('--evals <n>', `evaluation budget, counting every trial (default ${DEFAULT_EVALS})`)
+    .option('--population <n>', `population / batch size (default ${DEFAULT_POPULATION})`)
+    .option('--seed <n>', 'random seed (default 0)')
+    .option('--storage <url>', `sqlite:PATH or postgres://… (default ${DEFAULT_STORAGE})`)
+    .option('--study <name>', 'study name (default: <problem>-<tactic>-seed<seed>)')
+    .option('--new', 'fail instead of resuming when the study already exists')
+    .option('--quiet', 'no progress output')
+    .option('--json', 'print the final front as JSON instead of a table')
+    .action(async (flags: SearchFlags) => {
+      await runSearch(flags, output);
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export async function runSearch(flags: SearchFlags, output: CliOutput): Promise<void> {
+  const config: SearchConfig = flags.config === undefined ? {} : loadSearchConfig(flags.config);
+  const problem = flags.problem ?? config.problem;
+  if (problem === undefined) {
+    throw badInput('--problem', 'no problem given', 'pass --problem ID (list them with `carve problems`) or set `problem:` in --config');
+  }
+  const tactic = flags.tactic ?? config.tactic ?? DEFAULT_TACTIC;
+  const seed = flags.seed === undefined ? (config.seed ?? 0) : parseInteger(flags.seed, '--seed');
+  const populationSize =
+    flags.population === undefined ? (config.population ?? DEFAULT_POPULATION) : parseInteger(flags.population, '--population', { min: 1 });
+  const budget = flags.evals === undefined ? (config.evals ?? DEFAULT_EVALS) : parseInteger(flags.evals, '--evals', { min: 1 });
+  const objectives = parseList(flags.objectives) ?? parseList(config.objectives);
+  const constraints = flags.constraint !== undefined && flags.constraint.length > 0 ? flags.constraint : parseList(config.constraints);
+  const storageUrl = flags.storage ?? config.storage ?? DEFAULT_STORAGE;
+  const studyName = flags.study ?? config.study ?? `${problem}-${tactic}-seed${seed}`;
+
+  const parts = buildProblemStudy({
+    problem,
+    tactic,
+    seed,
+    populationSize,
+    budget,
+    ...(objectives === undefined ? {} : { objectives }),
+    ...(constraints === undefined ? {} : { constraints }),
+    ...(config.tacticOptions === undefined ? {} : { tacticOptions: config.tacticOptions }),
+  });
+  const store = await openTrialStore(storageUrl);
+  try {
+    const study = await Study.open({
+      store,
+      name: studyName,
+      settings: parts.settings,
+      environment: parts.environment,
+      mode: flags.new === true ? 'create' : 'auto',
+    });
+    const resumed = study.evaluationCount > 0;
+    if (flags.quiet !== true) {
+      output.err(
+        `${resumed ? 'resuming' : 'starting'} study "${studyName}" (${store.location}): ${parts.problem.id}, tactic ${tactic}, ` +
+          `seed ${seed}, budget ${budget}${resumed ? `, ${study.evaluationCount} trials already stored` : ''}`,
+      );
+    }
+    const display = createProgressDisplay(output, { quiet: flags.quiet === true });
+    const final = await study.optimize({ budget, onProgress: (progress) => display.update(progress) });
+    display.stop(final);
+    const front = study.front();
+    if (flags.json === true) {
+      output.out(
+        JSON.stringify(
+          {
+            study: studyName,
+            evaluations: final.evaluations,
+            complete: final.complete,
+            failed: final.failed,
+            hypervolume: final.hypervolume,
+            front: front.map((member) => ({ number: member.trial.number, key: member.trial.key, config: member.trial.config, values: member.trial.values })),
+          },
+          null,
+          2,
+        ),
+      );
+    } else {
+      output.out(formatFrontTable(front, parts.settings.objectives));
+      output.out(`study "${studyName}": ${final.evaluations} trials, front of ${front.length}; report with: carve report --study ${quoteArg(studyName)} --storage ${storageUrl} --out DIR`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+function quoteArg(text: string): string {
+  return /^[\w./:@-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}

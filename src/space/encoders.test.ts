@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createEncoder, encodeMany, ORDINAL_INACTIVE } from './encoders.js';
+import { createSearchSpace } from './search-space.js';
+import { errorOf } from './testing/errors.js';
+import { chainSpec } from './testing/fixtures.js';
+import type { EncodingKind } from './types.js';
+
+// chain: a [0, 1, 2]; b ['x', 'y'] when a in [1, 2]; c [true, false, 'maybe'] when b = 'y'; d [10, 20].
+const chain = createSearchSpace(chainSpec());
+
+describe('one-hot encoder', () => {
+  const encoder = createEncoder(chain, 'one-hot');
+
+  it('has one column per choice', () => {
+    expect(encoder.kind).toBe('one-hot');
+    expect(encoder.width).toBe(10);
+  });
+
+  it('sets the column of each active choice', () => {
+    expect([...encoder.encode([1, 1, 2, 0])]).toEqual([0, 1, 0, 0, 1, 0, 0, 1, 1, 0]);
+  });
+
+  it('leaves the blocks of inactive genes all zero', () => {
+    expect([...encoder.encode([0, 1, 2, 1])]).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+  });
+});
+
+describe('ordinal encoder', () => {
+  const encoder = createEncoder(chain, 'ordinal');
+
+  it('scales indices to [0, 1] and marks inactive genes with -1', () => {
+    expect(encoder.width).toBe(4);
+    expect([...encoder.encode([1, 1, 2, 0])]).toEqual([0.5, 1, 1, 0]);
+    expect([...encoder.encode([0, 1, 2, 1])]).toEqual([0, ORDINAL_INACTIVE, ORDINAL_INACTIVE, 1]);
+    expect(ORDINAL_INACTIVE).toBe(-1);
+  });
+
+  it('gives 0 to a gene with a single choice', () => {
+    const single = createSearchSpace({ name: 'single', genes: [{ name: 'only', choices: ['x'] }, { name: 'other', choices: [1, 2, 3, 4, 5] }] });
+    expect([...createEncoder(single, 'ordinal').encode([0, 3])]).toEqual([0, 0.75]);
+  });
+});
+
+describe('raw encoder', () => {
+  const encoder = createEncoder(chain, 'raw');
+
+  it('keeps numbers, turns booleans into 0/1 and strings into their index', () => {
+    expect(encoder.width).toBe(4);
+    expect([...encoder.encode([1, 1, 2, 0])]).toEqual([1, 1, 2, 10]);
+    expect([...encoder.encode([2, 1, 0, 1])]).toEqual([2, 1, 1, 20]);
+    expect([...encoder.encode([2, 1, 1, 1])]).toEqual([2, 1, 0, 20]);
+  });
+
+  it('writes 0 for inactive genes', () => {
+    expect([...encoder.encode([0, 1, 2, 1])]).toEqual([0, 0, 0, 20]);
+  });
+});
+
+describe('encoder inputs', () => {
+  it('encodes many genomes as rows', () => {
+    const rows = encodeMany(createEncoder(chain, 'ordinal'), [
+      [1, 1, 2, 0],
+      [0, 0, 0, 1],
+    ]);
+    expect(rows.map((row) => [...row])).toEqual([
+      [0.5, 1, 1, 0],
+      [0, -1, -1, 1],
+    ]);
+    expect(encodeMany(createEncoder(chain, 'raw'), [])).toEqual([]);
+  });
+
+  it('rejects invalid genomes and unknown kinds', () => {
+    expect(errorOf(() => createEncoder(chain, 'one-hot').encode([0, 5, 0, 0])).field).toBe('b');
+    expect(errorOf(() => createEncoder(chain, 'binary' as EncodingKind)).field).toBe('encoding');
+  });
+});

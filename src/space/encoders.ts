@@ -1,0 +1,139 @@
+// Predictor features from genomes: one-hot of active genes, ordinal positions, or raw gene values.
+//
+// Column layouts (fixed, so a fitted predictor stays valid for the life of a space):
+// - 'one-hot': for each gene in order, one column per choice; an active gene sets the column of its choice to
+//   1, an inactive gene leaves its whole block 0. Width = sum of the choice counts.
+// - 'ordinal': one column per gene, choice index / (choices - 1) in [0, 1] (0 for a single-choice gene);
+//   an inactive gene is -1, outside that range, so a model can tell "block absent" from "first choice".
+//   Width = gene count.
+// - 'raw': one column per gene: numbers as they are, booleans as 0/1, strings as their choice index;
+//   an inactive gene is 0. Width = gene count.
+
+import { badInput } from '../core/errors.js';
+import { checkGenome, fillActiveMask, type CompiledSpace } from './compile-spec.js';
+import { compiledSpaceOf } from './search-space.js';
+import type { EncodingKind, FeatureEncoder, GeneValue, Genome, SearchSpace } from './types.js';
+
+const ENCODING_KINDS: readonly EncodingKind[] = ['one-hot', 'ordinal', 'raw'];
+
+/** Feature value of an inactive gene in the 'ordinal' encoding. */
+export const ORDINAL_INACTIVE = -1;
+
+abstract class TableEncoder implements FeatureEncoder {
+  abstract readonly kind: EncodingKind;
+  abstract readonly width: number;
+  protected readonly compiled: CompiledSpace;
+  /** Reused activity buffer: encode is synchronous and never re-enters. */
+  protected readonly active: Uint8Array;
+
+  constructor(compiled: CompiledSpace) {
+    this.compiled = compiled;
+    this.active = new Uint8Array(compiled.geneCount);
+  }
+
+  encode(genome: Genome): Float64Array {
+    checkGenome(this.compiled, genome);
+    fillActiveMask(this.compiled, genome, this.active);
+    return this.fill(genome, new Float64Array(this.width));
+  }
+
+  protected abstract fill(genome: Genome, features: Float64Array): Float64Array;
+}
+
+class OneHotEncoder extends TableEncoder {
+  readonly kind = 'one-hot';
+  readonly width: number;
+  private readonly offsets: Int32Array;
+
+  constructor(compiled: CompiledSpace) {
+    super(compiled);
+    this.offsets = new Int32Array(compiled.geneCount);
+    let width = 0;
+    compiled.choiceCounts.forEach((count, gene) => {
+      this.offsets[gene] = width;
+      width += count;
+    });
+    this.width = width;
+  }
+
+  protected fill(genome: Genome, features: Float64Array): Float64Array {
+    for (let gene = 0; gene < genome.length; gene += 1) {
+      if (this.active[gene] === 1) features[(this.offsets[gene] as number) + (genome[gene] as number)] = 1;
+    }
+    return features;
+  }
+}
+
+class OrdinalEncoder extends TableEncoder {
+  readonly kind = 'ordinal';
+  readonly width: number;
+  private readonly scales: Float64Array;
+
+  constructor(compiled: CompiledSpace) {
+    super(compiled);
+    this.width = compiled.geneCount;
+    this.scales = Float64Array.from(compiled.choiceCounts, (count) => (count > 1 ? 1 / (count - 1) : 0));
+  }
+
+  protected fill(genome: Genome, features: Float64Array): Float64Array {
+    for (let gene = 0; gene < genome.length; gene += 1) {
+      features[gene] = this.active[gene] === 1 ? (genome[gene] as number) * (this.scales[gene] as number) : ORDINAL_INACTIVE;
+    }
+    return features;
+  }
+}
+
+function rawValue(value: GeneValue, index: number): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return index;
+}
+
+class RawEncoder extends TableEncoder {
+  readonly kind = 'raw';
+  readonly width: number;
+  /** Feature of choice c of gene g at `values[starts[g] + c]`. */
+  private readonly values: Float64Array;
+  private readonly starts: Int32Array;
+
+  constructor(compiled: CompiledSpace) {
+    super(compiled);
+    this.width = compiled.geneCount;
+    this.starts = new Int32Array(compiled.geneCount);
+    const values: number[] = [];
+    compiled.genes.forEach((gene, index) => {
+      this.starts[index] = values.length;
+      gene.choices.forEach((choice, choiceIndex) => values.push(rawValue(choice, choiceIndex)));
+    });
+    this.values = Float64Array.from(values);
+  }
+
+  protected fill(genome: Genome, features: Float64Array): Float64Array {
+    for (let gene = 0; gene < genome.length; gene += 1) {
+      if (this.active[gene] === 1) features[gene] = this.values[(this.starts[gene] as number) + (genome[gene] as number)] as number;
+    }
+    return features;
+  }
+}
+
+/** A feature encoder of the given kind for `space`; see the top of this module for the column layouts. */
+export function createEncoder(space: SearchSpace, kind: EncodingKind): FeatureEncoder {
+  const compiled = compiledSpaceOf(space);
+  switch (kind) {
+    case 'one-hot':
+      return new OneHotEncoder(compiled);
+    case 'ordinal':
+      return new OrdinalEncoder(compiled);
+    case 'raw':
+      return new RawEncoder(compiled);
+    default:
+      throw badInput('encoding', `unknown encoding "${String(kind)}"`, `use one of ${ENCODING_KINDS.join(', ')}`);
+  }
+}
+
+/** Features of many genomes, one row each. */
+export function encodeMany(encoder: FeatureEncoder, genomes: readonly Genome[]): Float64Array[] {
+  const rows = new Array<Float64Array>(genomes.length);
+  for (let row = 0; row < genomes.length; row += 1) rows[row] = encoder.encode(genomes[row] as Genome);
+  return rows;
+}

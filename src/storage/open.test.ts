@@ -1,0 +1,44 @@
+// openTrialStore: picks the backend from the location and returns it initialised.
+
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isCarveError } from '../core/errors.js';
+import { LATEST_SCHEMA_VERSION } from './migrations.js';
+import { openTrialStore } from './open.js';
+
+const directory = mkdtempSync(path.join(tmpdir(), 'carve-open-'));
+
+describe('openTrialStore', () => {
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('opens and initialises a SQLite file, creating its directory, from a relative sqlite: URL', async () => {
+    const store = await openTrialStore('sqlite:runs/a/carve.db', { baseDir: directory });
+    try {
+      expect(store.kind).toBe('sqlite');
+      expect(store.location).toBe(path.join(directory, 'runs', 'a', 'carve.db'));
+      expect(existsSync(store.location)).toBe(true);
+      expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('opens a bare .db path and an in-memory database', async () => {
+    const file = await openTrialStore(path.join(directory, 'bare.db'));
+    const memory = await openTrialStore('sqlite::memory:');
+    try {
+      expect(file.kind).toBe('sqlite');
+      expect(memory.location).toBe(':memory:');
+      expect(await memory.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+    } finally {
+      await Promise.all([file.close(), memory.close()]);
+    }
+  });
+
+  it('refuses an unknown scheme with BAD_INPUT on --storage', async () => {
+    const error = await openTrialStore('redis://localhost/0').catch((caught: unknown) => caught);
+    expect(isCarveError(error) && [error.code, error.field]).toEqual(['BAD_INPUT', '--storage']);
+  });
+});

@@ -1,0 +1,133 @@
+// Runs the TrialStore contract against PostgreSQL in a throw-away schema, plus PostgreSQL-only behaviour.
+
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isCarveError } from '../../core/errors.js';
+import { LATEST_SCHEMA_VERSION } from '../migrations.js';
+import { openTrialStore } from '../open.js';
+import { runTrialStoreContract } from '../trial-store.contract.js';
+import { PostgresTrialStore } from './postgres-trial-store.js';
+
+const explicitUrl = process.env['CARVE_TEST_POSTGRES_URL'];
+const connectionString = explicitUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schemaPrefix = `carve_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+const createdSchemas: string[] = [];
+
+function freshSchema(label: string): string {
+  const schema = `${schemaPrefix}_${label}`;
+  createdSchemas.push(schema);
+  return schema;
+}
+
+/** Without an explicit URL, a machine with no server skips these tests instead of failing them. */
+async function serverReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch (error) {
+    if (explicitUrl !== undefined) throw error;
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function dropSchemas(): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    for (const schema of createdSchemas.splice(0)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+const reachable = await serverReachable();
+const describeServer = reachable ? describe : describe.skip;
+
+describeServer('PostgresTrialStore', () => {
+  const contractSchema = freshSchema('contract');
+
+  runTrialStoreContract(
+    'postgres',
+    async () => {
+      const store = new PostgresTrialStore({ connectionString, schema: contractSchema });
+      await store.init();
+      return store;
+    },
+    { sharedData: true },
+  );
+
+  afterAll(dropSchemas);
+
+  it('creates its schema and tables on first init, even from two stores at once', async () => {
+    const schema = freshSchema('concurrent_init');
+    const stores = [0, 1, 2].map(() => new PostgresTrialStore({ connectionString, schema }));
+    try {
+      expect(await stores[0]?.schemaVersion()).toBe(0);
+      await Promise.all(stores.map((store) => store.init()));
+      for (const store of stores) expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+      const client = new pg.Client({ connectionString });
+      await client.connect();
+      try {
+        const tables = await client.query<{ table_name: string }>(
+          'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
+          [schema],
+        );
+        expect(tables.rows.map((row) => row.table_name)).toEqual([
+          'carve_schema',
+          'events',
+          'measurements',
+          'studies',
+          'trials',
+        ]);
+        const versions = await client.query<{ version: number }>(`SELECT version FROM "${schema}".carve_schema`);
+        expect(versions.rows).toHaveLength(LATEST_SCHEMA_VERSION);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+
+  it('is opened by openTrialStore from a URL with ?schema=', async () => {
+    const schema = freshSchema('opened');
+    const store = await openTrialStore(`${connectionString}?schema=${schema}`);
+    try {
+      expect(store.kind).toBe('postgres');
+      expect(store.location).toContain(`schema=${schema}`);
+      expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps the password out of its location', async () => {
+    const store = new PostgresTrialStore({ connectionString: 'postgres://carve:s3cret@db.example:5432/carve' });
+    expect(store.location).not.toContain('s3cret');
+    expect(store.location).toContain('carve@db.example:5432/carve');
+    await store.close();
+  });
+
+  it('refuses an invalid schema name (BAD_INPUT)', () => {
+    let caught: unknown;
+    try {
+      new PostgresTrialStore({ connectionString, schema: 'Robert"; DROP TABLE studies; --' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isCarveError(caught) && caught.field).toBe('schema');
+  });
+
+  it('reports an unreachable server as STORAGE with a hint', async () => {
+    const store = new PostgresTrialStore({ connectionString: 'postgres://postgres@127.0.0.1:1/test' });
+    const error = await store.init().catch((caught: unknown) => caught);
+    await store.close();
+    expect(isCarveError(error) && error.code).toBe('STORAGE');
+    expect(isCarveError(error) && error.hint).toMatch(/server is running/);
+  });
+});

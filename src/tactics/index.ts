@@ -1,0 +1,4 @@
+// Public names of the tactics folder.
+export type { Observation, ProposalContext, Tactic, TacticContext, TacticFactory } from './types.js';
+export { AlgorithmTactic } from './algorithm-tactic.js';
+export { listTactics, tacticFactory, type TacticEntry } from './registry.js';
