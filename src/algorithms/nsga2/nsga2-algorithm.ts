@@ -118,7 +118,11 @@ export class Nsga2Algorithm implements Algorithm {
     this.current = this.survival.survive(merged, this.populationSize);
   }
 
-  /** Offspring from bounded rounds of selection, crossover and mutation, new keys only. */
+  /**
+   * Offspring from rounds of selection, crossover and mutation, new keys only. Mating stops after
+   * `maxMatingRounds` rounds or after a round in which under a tenth of the children were new: the
+   * population then mostly reproduces what was already seen, and random samples are the better use of effort.
+   */
   private mate(): Candidate[] {
     const offspring: Candidate[] = [];
     // The population and the offspring accepted so far are all in `asked`.
@@ -135,15 +139,20 @@ export class Nsga2Algorithm implements Algorithm {
           children.push({ genome, key: this.space.key(genome) });
         }
       }
-      for (const candidate of this.duplicateElimination.eliminate(children, against)) {
+      const fresh = this.duplicateElimination.eliminate(children, against);
+      for (const candidate of fresh) {
         if (offspring.length === this.populationSize) break;
         offspring.push(candidate);
         this.asked.add(candidate.key);
       }
+      if (fresh.length * MIN_ROUND_YIELD_INVERSE < children.length) break;
     }
     return offspring;
   }
 }
+
+/** A mating round yielding fewer than 1 / this of new children ends mating. */
+const MIN_ROUND_YIELD_INVERSE = 10;
 
 function byKeyThenValues(left: Individual, right: Individual): number {
   if (left.key !== right.key) return left.key < right.key ? -1 : 1;

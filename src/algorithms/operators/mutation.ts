@@ -34,6 +34,10 @@ abstract class ActiveGeneMutation implements Mutation {
   mutate(space: SearchSpace, rng: Rng, genome: Genome): Genome {
     const probability = this.geneProbability ?? (space.geneCount === 0 ? 0 : 1 / space.geneCount);
     if (probability <= 0) return genome;
+    const logKeep = probability >= 1 ? -Infinity : Math.log1p(-probability);
+    const firstGap = nextGap(rng, logKeep);
+    // No gene can be reached: skip computing activity (the common case at about one mutation per genome).
+    if (firstGap >= genome.length) return genome;
     const active = space.activeMask(genome);
     // Genes that can mutate: active, with a choice to move to.
     const mutable: number[] = [];
@@ -42,9 +46,8 @@ abstract class ActiveGeneMutation implements Mutation {
     }
     // Jumping straight to the next mutated gene (geometric gaps) is equivalent to one coin per gene,
     // but draws a random number per mutation rather than per gene: most genes are left alone.
-    const logKeep = probability >= 1 ? -Infinity : Math.log1p(-probability);
     let child: number[] | undefined;
-    for (let position = nextGap(rng, logKeep); position < mutable.length; position += 1 + nextGap(rng, logKeep)) {
+    for (let position = firstGap; position < mutable.length; position += 1 + nextGap(rng, logKeep)) {
       const gene = mutable[position] as number;
       child ??= genome.slice();
       child[gene] = this.newChoice(space, rng, gene, genome[gene] as number, space.choiceCounts[gene] as number);

@@ -45,6 +45,7 @@ describe('TableEvaluator', () => {
     expect(result).toMatchObject({ ok: false, retryable: false });
     expect(result?.ok === false && result.reason).toContain('zz');
     expect(result?.ok === false && result.reason).toContain('table:toy@1');
+    expect(result?.ok === false && result.reason).toContain('error, latency_ms');
   });
 
   it('fails a null value naming the objective, never giving zero', async () => {

@@ -53,7 +53,11 @@ export class TableEvaluator implements Evaluator {
       return { ok: false, reason: `${this.id}: cannot look up ${candidate.key}: ${describeError(error)}`, retryable: false };
     }
     if (row === null || row === undefined) {
-      return { ok: false, reason: `${this.id}: no row for ${candidate.key}`, retryable: false };
+      return {
+        ok: false,
+        reason: `${this.id}: no row for ${candidate.key}, so no ${this.provides.join(', ')}`,
+        retryable: false,
+      };
     }
     const values: Record<string, number> = {};
     for (const name of this.provides) {
