@@ -2,6 +2,7 @@
 
 export type { Algorithm, Individual } from './types.js';
 export { checkIndividual, toIndividual } from './individual.js';
+export { isCandidateAlgorithm, type CandidateAlgorithm } from './candidate-algorithm.js';
 export * from './operators/index.js';
 export { Nsga2Algorithm, type Nsga2Options } from './nsga2/nsga2-algorithm.js';
 export { RandomSearchAlgorithm, type RandomSearchOptions } from './random/random-search-algorithm.js';

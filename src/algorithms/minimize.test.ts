@@ -48,4 +48,44 @@ describe('minimize', () => {
     expect(algorithm.seenKeys.size).toBe(12);
     expect(result.population.every((individual) => individual.genome[1] !== 0)).toBe(true);
   });
+
+  it('hands the evaluator the canonical key of every genome when the algorithm provides them', () => {
+    const space = gridSpace();
+    const algorithm = new Nsga2Algorithm({ space, rng: createRng(4), populationSize: 10, objectiveCount: 2 });
+    const evaluate = gridZdtEvaluator(space);
+    let checked = 0;
+    minimize(
+      algorithm,
+      (genomes, keys) => {
+        expect(keys).toEqual(genomes.map((genome) => space.key(genome)));
+        checked += genomes.length;
+        return evaluate(genomes, keys);
+      },
+      new GenerationTermination(3),
+    );
+    expect(checked).toBe(30);
+  });
+
+  it('works with an algorithm that only implements ask/tell', () => {
+    const space = gridSpace();
+    const inner = new RandomSearchAlgorithm({ space, rng: createRng(5), batchSize: 4 });
+    const plain = {
+      name: 'plain',
+      ask: () => inner.ask(),
+      tell: (evaluated: readonly Individual[]) => inner.tell(evaluated),
+      population: () => inner.population(),
+      get seenKeys() {
+        return inner.seenKeys;
+      },
+    };
+    const result = minimize(
+      plain,
+      (genomes, keys) => {
+        expect(keys).toBeUndefined();
+        return gridZdtEvaluator(space)(genomes);
+      },
+      new GenerationTermination(2),
+    );
+    expect(result.evaluations).toBe(8);
+  });
 });

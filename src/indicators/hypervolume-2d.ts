@@ -1,6 +1,6 @@
 // Exact 2-D hypervolume by one sweep over the points sorted by the first objective: O(n log n).
 
-import { radixSort, usesRadix } from './sort-order.js';
+import { orderByColumn } from './sort-order.js';
 import type { FlatPoints } from './validate.js';
 
 /**
@@ -11,33 +11,15 @@ import type { FlatPoints } from './validate.js';
  */
 export function hypervolume2d(points: FlatPoints, reference: ArrayLike<number>): number {
   const { data, count } = points;
-  const firsts = new Float64Array(count);
-  const seconds = new Float64Array(count);
-  for (let row = 0; row < count; row += 1) {
-    firsts[row] = data[row * 2] as number;
-    seconds[row] = data[row * 2 + 1] as number;
-  }
-  if (usesRadix(count)) {
-    // The second values travel with the keys, so the sweep below reads memory in order.
-    const sorted = radixSort(firsts, seconds);
-    return sweep(sorted.keys, sorted.payload as Float64Array, reference);
-  }
-  const order = Array.from({ length: count }, (_, row) => row).sort((a, b) => (firsts[a] as number) - (firsts[b] as number));
-  return sweep(
-    Float64Array.from(order, (row) => firsts[row] as number),
-    Float64Array.from(order, (row) => seconds[row] as number),
-    reference,
-  );
-}
-
-function sweep(firsts: Float64Array, seconds: Float64Array, reference: ArrayLike<number>): number {
+  const order = orderByColumn(points, 0);
   const referenceFirst = reference[0] as number;
   let lowestSecond = reference[1] as number;
   let area = 0;
-  for (let k = 0; k < firsts.length; k += 1) {
-    const second = seconds[k] as number;
+  for (let k = 0; k < count; k += 1) {
+    const row = order[k] as number;
+    const second = data[row * 2 + 1] as number;
     if (second < lowestSecond) {
-      area += (referenceFirst - (firsts[k] as number)) * (lowestSecond - second);
+      area += (referenceFirst - (data[row * 2] as number)) * (lowestSecond - second);
       lowestSecond = second;
     }
   }

@@ -18,8 +18,10 @@ import torch.nn.functional as F
 IMAGE_SIZE = 28
 NUM_CLASSES = 10
 STEM_CHANNELS = 16
+STEM_STRIDE = 2
 # (output channels, stride of the first block) per stage; blocks after the first keep shape and add a skip.
-STAGES = ((24, 2), (40, 2), (64, 2))
+# Feature maps: 28x28 input, 14x14 after the stem, then 14x14, 7x7 and 4x4 in the three stages.
+STAGES = ((16, 1), (32, 2), (64, 2))
 HEAD_CHANNELS = 192
 MAX_DEPTH = 3
 DEPTH_CHOICES = (1, 2, 3)
@@ -175,7 +177,7 @@ def block_prefix(stage_index, block_index):
 def forward_exported(tensors, config, images):
     """Logits of the sub-network `config` for float images [N, 1, 28, 28], using exported tensors only."""
     validate_config(config)
-    x = F.conv2d(images, tensors["stem.conv.weight"], padding=1)
+    x = F.conv2d(images, tensors["stem.conv.weight"], stride=STEM_STRIDE, padding=1)
     x = F.relu(group_norm(x, tensors["stem.norm.weight"], tensors["stem.norm.bias"]))
     for stage_index in range(len(STAGES)):
         for block_index in range(config["d"][stage_index]):

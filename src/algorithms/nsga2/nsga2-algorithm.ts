@@ -20,7 +20,8 @@ import type {
   Selection,
   Survival,
 } from '../operators/types.js';
-import type { Algorithm, Individual } from '../types.js';
+import type { CandidateAlgorithm } from '../candidate-algorithm.js';
+import type { Individual } from '../types.js';
 
 export interface Nsga2Options {
   readonly space: SearchSpace;
@@ -49,10 +50,12 @@ function checkPositiveInteger(field: string, value: number): number {
  * The first ask returns `populationSize` distinct random genomes; every later ask returns up to
  * `populationSize` offspring never asked before (random samples fill in when mating stalls; fewer, possibly
  * none, once the space is exhausted). Each tell merges the population with the told individuals and keeps
- * the best `populationSize` by rank and crowding. Told individuals are sorted by key first, so the result
- * does not depend on the order in which evaluations arrive.
+ * the best `populationSize` by rank and crowding. Told individuals are put in ask order first (others by
+ * key), so the result does not depend on the order in which evaluations arrive. Individuals never asked
+ * (a warm start from stored trials) may be told too; they join the population and are never asked.
+ * Keys told must be `space.key(genome)`; they are trusted, not recomputed.
  */
-export class Nsga2Algorithm implements Algorithm {
+export class Nsga2Algorithm implements CandidateAlgorithm {
   readonly name = 'nsga2';
   readonly space: SearchSpace;
   readonly populationSize: number;
@@ -66,6 +69,8 @@ export class Nsga2Algorithm implements Algorithm {
   readonly maxMatingRounds: number;
   private readonly rng: Rng;
   private readonly asked = new Set<string>();
+  /** Position of each key asked since the last tell, which orders told individuals cheaply and independently of tell order. */
+  private pending = new Map<string, number>();
   private current: RankedIndividual[] = [];
 
   constructor(options: Nsga2Options) {
@@ -91,6 +96,10 @@ export class Nsga2Algorithm implements Algorithm {
   }
 
   ask(): Genome[] {
+    return this.askCandidates().map((candidate) => candidate.genome);
+  }
+
+  askCandidates(): Candidate[] {
     // Accepted candidates join `asked` at once, so later rounds and the sampler exclude them too.
     const batch = this.current.length === 0 ? [] : this.mate();
     if (batch.length < this.populationSize) {
@@ -99,15 +108,25 @@ export class Nsga2Algorithm implements Algorithm {
         batch.push(candidate);
       }
     }
-    return batch.map((candidate) => candidate.genome);
+    for (const candidate of batch) this.pending.set(candidate.key, this.pending.size);
+    return batch;
   }
 
   tell(evaluated: readonly Individual[]): void {
     for (const individual of evaluated) checkIndividual(individual, this.objectiveCount);
+    // Asked individuals in ask order, then any others (e.g. a warm start) by key: the merged list, hence
+    // survival, is the same whatever order the evaluations arrive in.
+    const ordered = evaluated.map((individual) => ({ individual, position: this.pending.get(individual.key) ?? Infinity }));
+    ordered.sort(
+      (left, right) =>
+        (left.position === right.position ? 0 : left.position < right.position ? -1 : 1) ||
+        byKeyThenValues(left.individual, right.individual),
+    );
+    this.pending = new Map();
     const populationKeys = new Set(this.current.map((individual) => individual.key));
     const merged: Individual[] = [...this.current];
     let previousKey: string | undefined;
-    for (const individual of [...evaluated].sort(byKeyThenValues)) {
+    for (const { individual } of ordered) {
       // One individual per key: a repeated or already surviving key would distort crowding.
       if (individual.key === previousKey || populationKeys.has(individual.key)) continue;
       previousKey = individual.key;
@@ -131,11 +150,15 @@ export class Nsga2Algorithm implements Algorithm {
       const missing = this.populationSize - offspring.length;
       const parents = this.selection.select(this.rng, this.current, 2 * Math.ceil(missing / 2));
       const children: Candidate[] = [];
+      let generated = 0;
       for (let index = 0; index + 1 < parents.length; index += 2) {
         const first = this.current[parents[index] as number] as RankedIndividual;
         const second = this.current[parents[index + 1] as number] as RankedIndividual;
         for (const child of this.crossover.cross(this.space, this.rng, first.genome, second.genome)) {
           const genome = this.mutation.mutate(this.space, this.rng, child);
+          generated += 1;
+          // A parent passed through unchanged is a known key: skip building and hashing it.
+          if (genome === first.genome || genome === second.genome) continue;
           children.push({ genome, key: this.space.key(genome) });
         }
       }
@@ -145,7 +168,7 @@ export class Nsga2Algorithm implements Algorithm {
         offspring.push(candidate);
         this.asked.add(candidate.key);
       }
-      if (fresh.length * MIN_ROUND_YIELD_INVERSE < children.length) break;
+      if (fresh.length * MIN_ROUND_YIELD_INVERSE < generated) break;
     }
     return offspring;
   }

@@ -30,8 +30,8 @@ export class RankAndCrowdingSurvival implements Survival {
         order.length = count - survivors.length;
       }
       for (const position of order) {
-        const individual = candidates[front[position] as number] as Individual;
-        survivors.push({ ...individual, rank, crowding: crowding[position] as number });
+        const { genome, key, objectives: values, violation } = candidates[front[position] as number] as Individual;
+        survivors.push({ genome, key, objectives: values, violation, rank, crowding: crowding[position] as number });
       }
     }
     return survivors;

@@ -2,11 +2,13 @@
 
 import { badInput } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
+import { dominates } from '../../indicators/index.js';
 import type { Genome, SearchSpace } from '../../space/types.js';
 import { checkIndividual } from '../individual.js';
 import { RandomSampling } from '../operators/sampling.js';
-import type { Sampling } from '../operators/types.js';
-import type { Algorithm, Individual } from '../types.js';
+import type { Candidate, Sampling } from '../operators/types.js';
+import type { CandidateAlgorithm } from '../candidate-algorithm.js';
+import type { Individual } from '../types.js';
 
 export interface RandomSearchOptions {
   readonly space: SearchSpace;
@@ -21,7 +23,7 @@ export interface RandomSearchOptions {
  * Never asks a key twice. The population is the archive of individuals no other told individual
  * constrained-dominates: the feasible Pareto set, or the least-violating individuals while none is feasible.
  */
-export class RandomSearchAlgorithm implements Algorithm {
+export class RandomSearchAlgorithm implements CandidateAlgorithm {
   readonly name = 'random';
   readonly space: SearchSpace;
   readonly batchSize: number;
@@ -51,9 +53,13 @@ export class RandomSearchAlgorithm implements Algorithm {
   }
 
   ask(): Genome[] {
+    return this.askCandidates().map((candidate) => candidate.genome);
+  }
+
+  askCandidates(): Candidate[] {
     const batch = this.sampling.sample(this.space, this.rng, this.batchSize, this.asked);
     for (const candidate of batch) this.asked.add(candidate.key);
-    return batch.map((candidate) => candidate.genome);
+    return batch;
   }
 
   tell(evaluated: readonly Individual[]): void {
@@ -88,12 +94,5 @@ export class RandomSearchAlgorithm implements Algorithm {
 /** Deb's constrained domination: feasibility first, then smaller violation, then Pareto dominance. */
 function constrainedDominates(left: Individual, right: Individual): boolean {
   if (left.violation > 0 || right.violation > 0) return left.violation < right.violation;
-  let strictlyBetter = false;
-  for (let index = 0; index < left.objectives.length; index += 1) {
-    const leftValue = left.objectives[index] as number;
-    const rightValue = right.objectives[index] as number;
-    if (leftValue > rightValue) return false;
-    if (leftValue < rightValue) strictlyBetter = true;
-  }
-  return strictlyBetter;
+  return dominates(left.objectives, right.objectives);
 }

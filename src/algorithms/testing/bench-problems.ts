@@ -37,14 +37,14 @@ export function linearPredictorPair(space: SearchSpace, seed: number): BatchEval
   const rng = createRng(seed);
   const costWeights = Array.from({ length: space.geneCount }, () => rng.next());
   const errorWeights = Array.from({ length: space.geneCount }, () => rng.next());
-  return (genomes) =>
-    genomes.map((genome) => {
+  return (genomes, keys) =>
+    genomes.map((genome, index) => {
       let cost = 0;
       let gain = 0;
       for (let gene = 0; gene < genome.length; gene += 1) {
         cost += (costWeights[gene] as number) * (genome[gene] as number);
         gain += (errorWeights[gene] as number) * (genome[gene] as number);
       }
-      return { genome, key: space.key(genome), objectives: [cost, 1 / (1 + gain * gain)], violation: 0 };
+      return { genome, key: keys?.[index] ?? space.key(genome), objectives: [cost, 1 / (1 + gain * gain)], violation: 0 };
     });
 }

@@ -78,10 +78,10 @@ export function gridZdtEvaluator(
   space: SearchSpace,
   violationOf: (objectives: readonly number[]) => number = () => 0,
 ): BatchEvaluator {
-  return (genomes) =>
-    genomes.map((genome): Individual => {
+  return (genomes, keys) =>
+    genomes.map((genome, index): Individual => {
       const objectives = gridZdtObjectives(genome);
-      return { genome, key: space.key(genome), objectives, violation: violationOf(objectives) };
+      return { genome, key: keys?.[index] ?? space.key(genome), objectives, violation: violationOf(objectives) };
     });
 }
 

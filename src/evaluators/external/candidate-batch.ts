@@ -1,7 +1,7 @@
 // The candidates of one evaluate() call: deduplicated by key, configs serialised once, one result slot per position.
 
 import type { Candidate, EvaluationResult } from '../types.js';
-import { type EncodedCandidate, configJson } from './protocol.js';
+import { type EncodedCandidate, configJson, resultKey } from './protocol.js';
 
 /** One distinct key to evaluate; every position of the call that holds this key gets its result. */
 export interface CandidateJob extends EncodedCandidate {
@@ -62,4 +62,29 @@ export function missingResultReason(requestId: number, unknownKeys: readonly str
   }
   if (malformedCount > 0) reason += `; ${malformedCount} of its results had no "key"`;
   return reason;
+}
+
+/** Collected answers of one request, matched by key (results may come in any order and over several lines). */
+export interface AnswerSheet {
+  readonly keys: ReadonlySet<string>;
+  readonly answers: Map<string, unknown>;
+  readonly unknownKeys: string[];
+  malformedCount: number;
+}
+
+export function newAnswerSheet(keys: Iterable<string>): AnswerSheet {
+  return { keys: new Set(keys), answers: new Map(), unknownKeys: [], malformedCount: 0 };
+}
+
+/** Files each raw result under its key; returns keys answered twice (the first answer is kept). */
+export function absorbResults(sheet: AnswerSheet, results: readonly unknown[]): string[] {
+  const duplicates: string[] = [];
+  for (const raw of results) {
+    const key = resultKey(raw);
+    if (key === null) sheet.malformedCount += 1;
+    else if (!sheet.keys.has(key)) sheet.unknownKeys.push(key);
+    else if (sheet.answers.has(key)) duplicates.push(key);
+    else sheet.answers.set(key, raw);
+  }
+  return duplicates;
 }

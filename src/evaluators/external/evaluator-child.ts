@@ -3,7 +3,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { parseJsonLine } from './lenient-json.js';
 import { LineSplitter } from './line-splitter.js';
-import { type EvaluatorHandshake, looksLikeHandshake, parseHandshake, parseResponse, resultKey } from './protocol.js';
+import { type AnswerSheet, absorbResults, newAnswerSheet } from './candidate-batch.js';
+import { type EvaluatorHandshake, looksLikeHandshake, parseHandshake, parseResponse } from './protocol.js';
 
 export interface ExternalLogEntry {
   /** stderr: a line the evaluator wrote there; stdout: a stdout line that is not protocol; lifecycle: carve's own note. */
@@ -41,10 +42,7 @@ export type RequestOutcome =
 
 interface PendingRequest {
   readonly id: number;
-  readonly keys: ReadonlySet<string>;
-  readonly answers: Map<string, unknown>;
-  readonly unknownKeys: string[];
-  malformedCount: number;
+  readonly sheet: AnswerSheet;
   /** Set when carve stops the process on purpose (timeout), so the outcome says why rather than "killed by SIGTERM". */
   interruptReason: string | null;
   readonly settle: (outcome: RequestOutcome) => void;
@@ -195,10 +193,7 @@ export class EvaluatorChild {
       }, timeoutMs);
       this.pending = {
         id,
-        keys: new Set(keys),
-        answers: new Map(),
-        unknownKeys: [],
-        malformedCount: 0,
+        sheet: newAnswerSheet(keys),
         interruptReason: null,
         settle: (outcome) => {
           clearTimeout(timer);
@@ -302,21 +297,17 @@ export class EvaluatorChild {
       this.settings.log({ source: 'lifecycle', message: `ignored an answer to request ${message.id}, which is not the open request` });
       return;
     }
+    const sheet = pending.sheet;
     if (message.error !== null) {
-      pending.settle({ kind: 'answered', answers: pending.answers, unknownKeys: pending.unknownKeys, malformedCount: pending.malformedCount, error: message.error });
+      pending.settle({ kind: 'answered', answers: sheet.answers, unknownKeys: sheet.unknownKeys, malformedCount: sheet.malformedCount, error: message.error });
       return;
     }
-    for (const raw of message.results) {
-      const key = resultKey(raw);
-      if (key === null) pending.malformedCount += 1;
-      else if (!pending.keys.has(key)) pending.unknownKeys.push(key);
-      else if (pending.answers.has(key)) {
-        this.settings.log({ source: 'lifecycle', message: `ignored a second result for ${key} in request ${pending.id}` });
-      } else pending.answers.set(key, raw);
+    for (const key of absorbResults(sheet, message.results)) {
+      this.settings.log({ source: 'lifecycle', message: `ignored a second result for ${key} in request ${pending.id}` });
     }
     // Every key answered closes the request even if the evaluator forgot to drop "more".
-    if (!message.more || pending.answers.size === pending.keys.size) {
-      pending.settle({ kind: 'answered', answers: pending.answers, unknownKeys: pending.unknownKeys, malformedCount: pending.malformedCount, error: null });
+    if (!message.more || sheet.answers.size === sheet.keys.size) {
+      pending.settle({ kind: 'answered', answers: sheet.answers, unknownKeys: sheet.unknownKeys, malformedCount: sheet.malformedCount, error: null });
     }
   }
 
@@ -332,7 +323,7 @@ export class EvaluatorChild {
     if (pending !== null) {
       pending.settle({
         kind: 'interrupted',
-        answers: pending.answers,
+        answers: pending.sheet.answers,
         reason: pending.interruptReason ?? `the evaluator process ${this.describeExit()}`,
       });
     }

@@ -1,0 +1,58 @@
+// Input resolution of OFA sub-networks: fixed (one value, no gene) or elastic (a gene over 128..224 step 4).
+
+import { badInput } from '../../core/errors.js';
+import type { GeneSpec } from '../../space/types.js';
+import type { SupernetOptions } from '../types.js';
+
+/** The resolutions OFA networks were trained for: 128 to 224 in steps of 4 (25 values). */
+export const OFA_RESOLUTIONS: readonly number[] = Array.from({ length: 25 }, (_, index) => 128 + 4 * index);
+export const OFA_DEFAULT_RESOLUTION = 224;
+export const RESOLUTION_GENE = 'r';
+
+export interface ResolutionPlan {
+  /** The `r` gene when resolution is elastic. */
+  readonly gene: GeneSpec | undefined;
+  readonly resolutions: readonly number[];
+  readonly defaultResolution: number;
+}
+
+export function planResolution(options: SupernetOptions): ResolutionPlan {
+  const mode = options.resolution ?? 'fixed';
+  if (mode !== 'fixed' && mode !== 'elastic') {
+    throw badInput('resolution', `unknown resolution mode ${JSON.stringify(mode)}`, 'use "fixed" or "elastic"');
+  }
+  if (mode === 'elastic') {
+    if (options.fixedResolution !== undefined) {
+      throw badInput('fixedResolution', 'a fixed resolution was given for an elastic-resolution space', 'drop fixedResolution or use resolution "fixed"');
+    }
+    return {
+      gene: { name: RESOLUTION_GENE, choices: OFA_RESOLUTIONS, description: 'input resolution (square), pixels' },
+      resolutions: OFA_RESOLUTIONS,
+      defaultResolution: OFA_DEFAULT_RESOLUTION,
+    };
+  }
+  const fixed = options.fixedResolution ?? OFA_DEFAULT_RESOLUTION;
+  if (!Number.isInteger(fixed) || fixed < 32 || fixed > 1024) {
+    throw badInput('fixedResolution', `${fixed} is not a usable input resolution`, 'give an integer from 32 to 1024, e.g. 224');
+  }
+  return { gene: undefined, resolutions: [fixed], defaultResolution: fixed };
+}
+
+/**
+ * The resolution of a native config: `r` as a number or a one-element list (DyNAS-T writes `[224]`), else
+ * `image_size`; absent means the space's default. Must be one of the space's resolutions.
+ */
+export function readNativeResolution(config: Record<string, unknown>, plan: ResolutionPlan): number {
+  const key = config['r'] !== undefined ? 'r' : config['image_size'] !== undefined ? 'image_size' : undefined;
+  if (key === undefined) return plan.defaultResolution;
+  const raw = config[key];
+  const value = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
+  if (typeof value !== 'number' || !plan.resolutions.includes(value)) {
+    const hint =
+      plan.gene === undefined
+        ? `this space has the fixed resolution ${plan.defaultResolution}; give r = ${plan.defaultResolution} or use the elastic-resolution space (resolution "elastic")`
+        : `use one of 128, 132, …, 224 (multiples of 4)`;
+    throw badInput(`config.${key}`, `${JSON.stringify(raw)} is not a resolution of this space`, hint);
+  }
+  return value;
+}

@@ -1,0 +1,64 @@
+// The Supernet descriptor: a family's search space, native config codec, exact costs and ONNX builder.
+
+import type { MacBreakdown } from '../onnx/macs-convention.js';
+import type { MacsConvention } from '../onnx/types.js';
+import type { Genome, NativeCodec, SearchSpace } from '../space/types.js';
+
+export type { MacBreakdown, MacsConvention };
+
+/** Exact analytic costs of one sub-network for one input sample at its resolution. */
+export interface CostReport {
+  readonly macs: number;
+  readonly params: number;
+}
+
+/** MACs by operation kind plus the parameter count: every convention can be summed from it. */
+export interface CostBreakdown {
+  readonly macs: MacBreakdown;
+  readonly params: number;
+}
+
+export interface OnnxBuildOptions {
+  /** Leading dimension of every graph input. */
+  readonly batchSize: number;
+  /** Seed of the random weights; the same seed gives byte-identical graphs. Default 0. */
+  readonly seed?: number;
+}
+
+export interface Supernet {
+  /** Registry id, e.g. `ofa-mbv3-w1.0`. */
+  readonly id: string;
+  readonly title: string;
+  /** Family folder name, e.g. `ofa-mobilenetv3`. */
+  readonly family: string;
+  readonly description: string;
+  /** Genes with conditions; inactive genes are canonicalised away, so equal networks have equal keys. */
+  readonly space: SearchSpace;
+  /** Genome <-> the config the super-network's own code takes (OFA: `{ ks, e, d, r }`). */
+  readonly codec: NativeCodec;
+  /** Input resolution used when the space has no resolution gene. */
+  readonly defaultResolution: number;
+  /** Every input resolution the space can produce (one value when resolution is fixed). */
+  readonly resolutions: readonly number[];
+  /** Exact MACs and parameters in the given convention; throws BAD_INPUT for a genome outside the space. */
+  costs(genome: Genome, convention: MacsConvention): CostReport;
+  costBreakdown(genome: Genome): CostBreakdown;
+  /** The sub-network as an ONNX graph (real topology, seeded random weights), serialised. */
+  buildOnnx?(genome: Genome, options: OnnxBuildOptions): Uint8Array;
+}
+
+/** How a family's resolution is searched: fixed (default) or as a gene over the family's resolution list. */
+export interface SupernetOptions {
+  readonly resolution?: 'fixed' | 'elastic';
+  /** The resolution of a fixed-resolution space (default: the family's default, 224 for OFA). */
+  readonly fixedResolution?: number;
+}
+
+/** One registered family variant: what `carve spaces` lists and how to build it. */
+export interface SupernetEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly family: string;
+  readonly description: string;
+  create(options: SupernetOptions): Supernet;
+}
