@@ -1,6 +1,7 @@
 // The carve command line: parses arguments, runs one command, maps errors to exit codes.
 
 import { Command } from 'commander';
+import { registerBench } from './commands/bench.js';
 import { registerListings } from './commands/listing.js';
 import { registerReport } from './commands/report.js';
 import { registerSearch } from './commands/search.js';
@@ -21,6 +22,7 @@ export function buildProgram(output: CliOutput): Command {
     });
   registerSearch(program, output);
   registerReport(program, output);
+  registerBench(program, output);
   registerListings(program, output);
   for (const command of program.commands) command.exitOverride();
   return program;

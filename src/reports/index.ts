@@ -11,3 +11,4 @@ export { csvField, parseCsv, toCsv, type CsvCell } from './csv.js';
 export { toPrettyJson } from './json.js';
 export { escapeHtml } from './escape-html.js';
 export { frontTrials } from './tables.js';
+export { benchChartSpec, type BenchChartOptions, type BenchCurve } from './bench-chart.js';

@@ -200,7 +200,7 @@ def forward_exported(tensors, config, images):
     return F.linear(x, tensors["classifier.weight"], tensors["classifier.bias"])
 
 
-def accuracy_percent(tensors, config, images, labels, batch_size=1000):
+def accuracy_percent(tensors, config, images, labels, batch_size=100):
     """Top-1 accuracy in percent of sub-network `config` on float images and int64 labels."""
     correct = 0
     with torch.no_grad():

@@ -81,6 +81,15 @@ describe('Nsga2Algorithm', () => {
     for (let generation = 0; generation < 3; generation += 1) expect(other[generation]).not.toEqual(first[generation]);
   });
 
+  it('matches the recorded first genomes of seed 42 (regression fixture; update only for intended changes)', () => {
+    const batches = runGenerations(gridAlgorithm(42), 3);
+    expect(batches.map((batch) => batch.slice(0, 3))).toEqual([
+      ['6.1.0.0.8.1.9.7.4.5', '1.2.1.5.7.8.2.0.9.4', '0.5.5.8.1.8.9.6.8.7'],
+      ['1.1.7.2.7.2.9.0.8.0', '2.4.7.2.5.1.2.0.8.8', '1.2.6.5.5.2.1.1.5.1'],
+      ['6.2.1.1.7.1.1.1.4.4', '1.1.0.0.0.6.9.2.9.4', '6.2.0.8.8.0.4.1.2.5'],
+    ]);
+  });
+
   it('does not depend on the order of the told individuals', () => {
     const forward = gridAlgorithm(5);
     const backward = gridAlgorithm(5);

@@ -20,7 +20,7 @@ interface SpaceFacts {
 }
 
 /**
- * Uniform random genomes via `space.sample`. When random draws keep hitting excluded keys (a small or
+ * Random genomes from `space.sample` (each gene uniform, then canonicalised). When random draws keep hitting excluded keys (a small or
  * nearly exhausted space), small spaces are enumerated so the last new genomes are still found, and an
  * exhausted space returns an empty batch instead of looping.
  */

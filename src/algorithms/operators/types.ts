@@ -20,7 +20,8 @@ export interface RankedIndividual extends Individual {
 export interface Sampling {
   /**
    * Up to `count` distinct canonical genomes whose keys are not in `exclude`. Returns fewer only when the
-   * space holds no more new genomes or none was found within a bounded number of attempts.
+   * space holds no more new genomes or none was found within a bounded number of attempts. `exclude` holds
+   * keys of `space` only: its size tells how much of the space is left.
    */
   sample(space: SearchSpace, rng: Rng, count: number, exclude: ReadonlySet<string>): Candidate[];
 }

@@ -163,7 +163,9 @@ export class EvaluatorChild {
     }
     return {
       ok: false,
-      reason: child.spawnFailed ? `the command ${child.exitDescription ?? 'could not be started'}` : `the process ${child.describeExit()} during the handshake`,
+      reason: child.spawnFailed
+        ? `the command ${child.exitDescription ?? 'could not be started'}`
+        : `the process ${child.exitDescription ?? 'stopped'} during the handshake${child.stderrSummary()}`,
       restartable: !child.spawnFailed,
     };
   }

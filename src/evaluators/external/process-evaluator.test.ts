@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CarveError } from '../../core/errors.js';
+import type { Candidate } from '../types.js';
 import { ProcessEvaluator, type ProcessEvaluatorOptions } from './process-evaluator.js';
 import {
   type ToyConfig,
@@ -14,6 +15,14 @@ import {
 
 // Short limits keep the suite fast; the hostile script's behaviour is keyed on (width, depth).
 const QUICK = { handshakeTimeoutMs: 5000, requestTimeoutMs: 2000, candidateTimeoutMs: 0, killGraceMs: 300, restartDelayMs: 20, maxRetries: 1 };
+
+async function waitFor(condition: () => boolean, limitMs = 5000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 /**
  * Checks a whole search: all 12 architectures were tried; each one the rule names failed with a reason matching
@@ -162,11 +171,21 @@ describe('ProcessEvaluator against hostile evaluators, inside a real search', ()
     expect(checkRun(run, () => null)).toEqual({ failed: 0, complete: 12 });
   });
 
-  it('a process that exits after each request is restarted transparently', async () => {
-    const evaluator = await start('one-shot');
-    const run = await runToyStudy(evaluator, scratch.path);
-    expect(checkRun(run, () => null)).toEqual({ failed: 0, complete: 12 });
-    expect(evaluator.stats.starts).toBeGreaterThanOrEqual(3);
+  it('a process that died while idle is restarted for the next request, which loses nothing', async () => {
+    const logs = logRecorder();
+    const evaluator = await start('one-shot', { onLog: logs.log });
+    const candidate = (width: number, depth: number): Candidate => ({ key: `w${width}d${depth}`, genome: [width - 1, depth - 1], config: { width, depth } });
+    for (const [width, depth] of [
+      [1, 1],
+      [2, 3],
+      [4, 2],
+    ] as const) {
+      const [result] = await evaluator.evaluate([candidate(width, depth)]);
+      expect(result).toEqual({ ok: true, values: toyValues({ width, depth }) });
+      await waitFor(() => evaluator.pid === undefined); // it exits once it has answered
+    }
+    expect(evaluator.stats).toEqual({ starts: 3, requests: 3, interruptions: 0 });
+    expect(logs.text('lifecycle')).toMatch(/evaluator process exited with code 0; restarting it/);
   });
 
   it('exit during the handshake: start() gives up after the bounded attempts with the reason and stderr', async () => {
@@ -210,7 +229,7 @@ describe('ProcessEvaluator against hostile evaluators, inside a real search', ()
   });
 
   it('a handshake that disagrees with the declared objectives or device is refused before or during the search', async () => {
-    await expect(ProcessEvaluator.start(options('slow-start', { handshakeTimeoutMs: 10_000, objectives: ['accuracy', 'latency_ms'] }))).rejects.toThrow(
+    await expect(ProcessEvaluator.start(options('garbage', { objectives: ['accuracy', 'latency_ms'] }))).rejects.toThrow(
       /does not provide objective "latency_ms" \(its handshake declares: accuracy, size\)/,
     );
     await expect(ProcessEvaluator.start(options('garbage', { objectives: [{ name: 'size', direction: 'maximize' }] }))).rejects.toThrow(

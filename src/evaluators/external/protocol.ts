@@ -247,13 +247,21 @@ export function externalEvaluatorId(name: string, version: string, device: strin
   return `external:${name}@${version}:${device}`;
 }
 
-/** A readable name from a command line: the script's base name without extension, e.g. my_eval for python3 my_eval.py. */
+const SCRIPT_EXTENSION = /\.(py|js|mjs|cjs|ts|sh|rb|pl|jl|r)$/i;
+
+/**
+ * A readable name from a command line: the script's base name without extension (my_eval for
+ * python3 my_eval.py --gpu 0), the module for python3 -m pkg.eval, else the program's base name.
+ */
 export function nameFromCommand(command: readonly string[]): string {
-  const operands = command.filter((part, index) => index === 0 || !part.startsWith('-'));
-  const last = operands[operands.length - 1] ?? 'evaluator';
-  const base = last.split(/[\\/]/).pop() ?? last;
-  const stem = base.replace(/\.(py|js|mjs|cjs|sh|rb|pl|exe)$/i, '');
-  const cleaned = stem.replace(/[^A-Za-z0-9_.-]+/g, '_');
+  const baseName = (part: string): string => part.split(/[\\/]/).pop() ?? part;
+  const script = command.slice(1).find((part) => !part.startsWith('-') && SCRIPT_EXTENSION.test(part));
+  const moduleIndex = command.indexOf('-m');
+  let name: string;
+  if (script !== undefined) name = baseName(script).replace(SCRIPT_EXTENSION, '');
+  else if (moduleIndex > 0 && command[moduleIndex + 1] !== undefined) name = command[moduleIndex + 1] as string;
+  else name = baseName(command[0] ?? '').replace(/\.exe$/i, '');
+  const cleaned = name.replace(/[^A-Za-z0-9_.-]+/g, '_');
   return cleaned === '' ? 'evaluator' : cleaned;
 }
 

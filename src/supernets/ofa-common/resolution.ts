@@ -4,8 +4,13 @@ import { badInput } from '../../core/errors.js';
 import type { GeneSpec } from '../../space/types.js';
 import type { SupernetOptions } from '../types.js';
 
-/** The resolutions OFA networks were trained for: 128 to 224 in steps of 4 (25 values). */
-export const OFA_RESOLUTIONS: readonly number[] = Array.from({ length: 25 }, (_, index) => 128 + 4 * index);
+/** Input sizes from `low` to `high` in steps of 4, as OFA trains them. */
+export function resolutionRange(low: number, high: number): number[] {
+  return Array.from({ length: (high - low) / 4 + 1 }, (_, index) => low + 4 * index);
+}
+
+/** The resolutions most OFA networks were trained for: 128 to 224 in steps of 4 (25 values). */
+export const OFA_RESOLUTIONS: readonly number[] = resolutionRange(128, 224);
 export const OFA_DEFAULT_RESOLUTION = 224;
 export const RESOLUTION_GENE = 'r';
 
@@ -16,7 +21,8 @@ export interface ResolutionPlan {
   readonly defaultResolution: number;
 }
 
-export function planResolution(options: SupernetOptions): ResolutionPlan {
+/** `trained` lists the resolutions of the elastic gene (the family's training range). */
+export function planResolution(options: SupernetOptions, trained: readonly number[] = OFA_RESOLUTIONS): ResolutionPlan {
   const mode = options.resolution ?? 'fixed';
   if (mode !== 'fixed' && mode !== 'elastic') {
     throw badInput('resolution', `unknown resolution mode ${JSON.stringify(mode)}`, 'use "fixed" or "elastic"');
@@ -26,8 +32,8 @@ export function planResolution(options: SupernetOptions): ResolutionPlan {
       throw badInput('fixedResolution', 'a fixed resolution was given for an elastic-resolution space', 'drop fixedResolution or use resolution "fixed"');
     }
     return {
-      gene: { name: RESOLUTION_GENE, choices: OFA_RESOLUTIONS, description: 'input resolution (square), pixels' },
-      resolutions: OFA_RESOLUTIONS,
+      gene: { name: RESOLUTION_GENE, choices: trained, description: 'input resolution (square), pixels' },
+      resolutions: trained,
       defaultResolution: OFA_DEFAULT_RESOLUTION,
     };
   }
@@ -51,7 +57,7 @@ export function readNativeResolution(config: Record<string, unknown>, plan: Reso
     const hint =
       plan.gene === undefined
         ? `this space has the fixed resolution ${plan.defaultResolution}; give r = ${plan.defaultResolution} or use the elastic-resolution space (resolution "elastic")`
-        : `use one of 128, 132, …, 224 (multiples of 4)`;
+        : `use one of ${plan.resolutions[0]}, ${plan.resolutions[1]}, …, ${plan.resolutions[plan.resolutions.length - 1]} (steps of 4)`;
     throw badInput(`config.${key}`, `${JSON.stringify(raw)} is not a resolution of this space`, hint);
   }
   return value;

@@ -1,0 +1,80 @@
+// Text forms of benchmark figures: "122.5 (89-198)", "n.r. (115-n.r.), 7/10", Markdown tables.
+
+import type { BenchSummary, ProblemSummary, Spread, TacticSummary } from './types.js';
+
+function number(value: number | null): string {
+  if (value === null) return 'n.r.';
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+export function formatSpread(spread: Spread): string {
+  const base = `${number(spread.median)} (${number(spread.min)}-${number(spread.max)})`;
+  return spread.reachedCount === spread.runs ? base : `${base}, ${spread.reachedCount}/${spread.runs}`;
+}
+
+function ratio(value: number | null): string {
+  return value === null ? '-' : value.toFixed(4);
+}
+
+function milliseconds(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(3);
+}
+
+export function tacticRow(tactic: TacticSummary): string[] {
+  return [
+    tactic.tactic,
+    formatSpread(tactic.levels['E95'] as Spread),
+    formatSpread(tactic.levels['E99'] as Spread),
+    formatSpread(tactic.levels['E99.5'] as Spread),
+    tactic.e99PerFrontSize === null ? 'n.r.' : tactic.e99PerFrontSize.toFixed(2),
+    ...['50', '100', '200', '300', '500'].map((k) => ratio(tactic.hvRatioAt[k]?.median ?? null)),
+    String(tactic.uniqueEvaluations.median),
+    milliseconds(tactic.machineryMsPerIteration.median),
+    milliseconds(tactic.machineryMsPerRun.median),
+  ];
+}
+
+export const TABLE_HEADER = [
+  'tactic',
+  'E95',
+  'E99',
+  'E99.5',
+  'E99/front',
+  'HV@50',
+  'HV@100',
+  'HV@200',
+  'HV@300',
+  'HV@500',
+  'unique evals',
+  'machinery ms/iter',
+  'machinery ms/run',
+];
+
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function problemMarkdown(problem: ProblemSummary): string {
+  return [
+    `### ${problem.problem}`,
+    '',
+    `True front: ${problem.frontSize} rows (${problem.frontPointCount} distinct points), HV_true ${problem.hvTrue.toFixed(6)}.`,
+    'Medians over seeds, (min-max), and how many seeds reached the level when not all did; n.r. = not reached within the budget.',
+    '',
+    markdownTable(TABLE_HEADER, problem.tactics.map(tacticRow)),
+  ].join('\n');
+}
+
+export function summaryMarkdown(summary: BenchSummary): string {
+  return [
+    `# carve bench`,
+    '',
+    `Command: \`${summary.command}\``,
+    '',
+    `Machine: ${summary.machine}. Date: ${summary.date}. Budget ${summary.budget}, seeds 0-${summary.seeds - 1}.`,
+    '',
+    ...summary.problems.map(problemMarkdown),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,90 @@
+// Medians and ranges over seeds: the per-tactic figures of the protocol's table.
+
+import { CHECKPOINTS, LEVELS, type ProblemSummary, type RunScore, type RunTrace, type Spread, type TacticSummary } from './types.js';
+import { levelName } from './score.js';
+
+/** Median where null means "not reached" (infinitely late); null when the median itself is not reached. */
+export function medianReached(values: readonly (number | null)[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = values.map((value) => (value === null ? Number.POSITIVE_INFINITY : value)).sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 === 1 ? (sorted[Math.floor(middle)] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return Number.isFinite(median) ? median : null;
+}
+
+export function spreadOf(values: readonly (number | null)[]): Spread {
+  const reachedValues = values.filter((value): value is number => value !== null);
+  const anyMissing = reachedValues.length < values.length;
+  return {
+    median: medianReached(values),
+    min: reachedValues.length === 0 ? null : Math.min(...reachedValues),
+    max: anyMissing || reachedValues.length === 0 ? null : Math.max(...reachedValues),
+    reachedCount: reachedValues.length,
+    runs: values.length,
+  };
+}
+
+function plainMedian(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2 === 1 ? (sorted[Math.floor(middle)] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+export interface ScoredRun {
+  readonly trace: RunTrace;
+  readonly score: RunScore;
+}
+
+export function summarizeTactic(tactic: string, runs: readonly ScoredRun[], frontSize: number, budget: number): TacticSummary {
+  const levels: Record<string, Spread> = {};
+  for (const level of LEVELS) levels[levelName(level)] = spreadOf(runs.map((run) => run.score.reached[levelName(level)] ?? null));
+  const hvRatioAt: Record<string, { median: number | null; min: number | null; max: number | null }> = {};
+  for (const k of CHECKPOINTS) {
+    const values = runs.map((run) => run.score.at[String(k)]).filter((value): value is number => value !== null && value !== undefined);
+    hvRatioAt[String(k)] =
+      values.length === 0
+        ? { median: null, min: null, max: null }
+        : { median: plainMedian(values), min: Math.min(...values), max: Math.max(...values) };
+  }
+  const unique = runs.map((run) => run.score.uniqueEvaluations);
+  const perIteration = runs.flatMap((run) => run.trace.machineryMsPerIteration);
+  const perRun = runs.map((run) => run.trace.machineryMsTotal);
+  const median: number[] = [];
+  const min: number[] = [];
+  const max: number[] = [];
+  for (let k = 0; k < budget; k += 1) {
+    const values = runs.map((run) => {
+      const curve = run.score.hvRatio;
+      return curve.length === 0 ? 0 : (curve[Math.min(k, curve.length - 1)] as number);
+    });
+    median.push(plainMedian(values));
+    min.push(Math.min(...values));
+    max.push(Math.max(...values));
+  }
+  const e99 = levels['E99']?.median ?? null;
+  return {
+    tactic,
+    levels,
+    e99PerFrontSize: e99 === null ? null : e99 / frontSize,
+    hvRatioAt,
+    uniqueEvaluations: { median: plainMedian(unique), min: Math.min(...unique), max: Math.max(...unique) },
+    machineryMsPerIteration: { median: plainMedian(perIteration), max: perIteration.length === 0 ? 0 : Math.max(...perIteration) },
+    machineryMsPerRun: { median: plainMedian(perRun), max: Math.max(...perRun) },
+    curve: { median, min, max },
+  };
+}
+
+export function summarizeProblem(
+  problem: { id: string; frontSize: number; frontPointCount: number; hvTrue: number },
+  runsByTactic: ReadonlyMap<string, readonly ScoredRun[]>,
+  budget: number,
+): ProblemSummary {
+  return {
+    problem: problem.id,
+    frontSize: problem.frontSize,
+    frontPointCount: problem.frontPointCount,
+    hvTrue: problem.hvTrue,
+    tactics: [...runsByTactic.entries()].map(([tactic, runs]) => summarizeTactic(tactic, runs, problem.frontSize, budget)),
+  };
+}

@@ -1,0 +1,69 @@
+// `carve bench`: tactics scored side by side on real measured data, by the benchmark protocol.
+
+import type { Command } from 'commander';
+import { runBench } from '../../benchmarks/harness/index.js';
+import { problemMarkdown } from '../../benchmarks/harness/index.js';
+import { tacticFactory } from '../../tactics/index.js';
+import type { CliOutput } from '../output.js';
+import { parseInteger, parseList } from '../parse.js';
+import { badInput } from '../../core/errors.js';
+
+interface BenchFlags {
+  problem?: string;
+  tactic?: string;
+  seeds?: string;
+  budget?: string;
+  population?: string;
+  parallel?: string;
+  out?: string;
+  json?: string;
+  quiet?: boolean;
+}
+
+export function registerBench(program: Command, output: CliOutput): void {
+  program
+    .command('bench')
+    .description('run tactics on problems with known true fronts for several seeds and score them (E95/E99/E99.5, HV ratios)')
+    .requiredOption('--problem <ids>', 'comma-separated problem ids, e.g. nb201/cifar10/pixel3,nb201/cifar10/eyeriss')
+    .requiredOption('--tactic <names>', 'comma-separated tactics, e.g. random,nsga2')
+    .option('--seeds <n>', 'seeds 0..n-1 (default 10)')
+    .option('--budget <n>', 'oracle calls per run (default 500)')
+    .option('--population <n>', 'population / batch size (default 50)')
+    .option('--parallel <n>', 'runs at once (default: number of cores)')
+    .option('--out <dir>', 'write traces/, summary.json, summary.md, plots and index.html here')
+    .option('--json <file>', 'also write the JSON summary to this file')
+    .option('--quiet', 'no progress output')
+    .action(async (flags: BenchFlags) => {
+      const problems = parseList(flags.problem) ?? [];
+      const tactics = parseList(flags.tactic) ?? [];
+      if (problems.length === 0) throw badInput('--problem', 'no problem given', 'e.g. --problem nb201/cifar10/pixel3');
+      if (tactics.length === 0) throw badInput('--tactic', 'no tactic given', 'e.g. --tactic random,nsga2');
+      for (const tactic of tactics) tacticFactory(tactic); // unknown names fail before any run starts
+      const seeds = flags.seeds === undefined ? 10 : parseInteger(flags.seeds, '--seeds', { min: 1 });
+      const budget = flags.budget === undefined ? 500 : parseInteger(flags.budget, '--budget', { min: 1 });
+      const populationSize = flags.population === undefined ? 50 : parseInteger(flags.population, '--population', { min: 1 });
+      const parallelism = flags.parallel === undefined ? undefined : parseInteger(flags.parallel, '--parallel', { min: 1 });
+      const started = Date.now();
+      const command = `carve bench --problem ${problems.join(',')} --tactic ${tactics.join(',')} --seeds ${seeds} --budget ${budget}` +
+        (populationSize === 50 ? '' : ` --population ${populationSize}`);
+      const result = await runBench({
+        problems,
+        tactics,
+        seeds,
+        budget,
+        populationSize,
+        command,
+        ...(parallelism === undefined ? {} : { parallelism }),
+        ...(flags.out === undefined ? {} : { outDir: flags.out }),
+        ...(flags.json === undefined ? {} : { jsonFile: flags.json }),
+        onRunDone: (done, total, trace) => {
+          if (flags.quiet === true) return;
+          const elapsed = (Date.now() - started) / 1000;
+          const eta = (elapsed / done) * (total - done);
+          output.err(`[${done}/${total}] ${trace.problem} ${trace.tactic} seed ${trace.seed} done | ${elapsed.toFixed(0)} s elapsed, ETA ${eta.toFixed(0)} s`);
+        },
+      });
+      for (const problem of result.summary.problems) output.out(`${problemMarkdown(problem)}\n`);
+      if (flags.out !== undefined) output.out(`wrote ${result.files.length} files to ${flags.out} (open ${flags.out}/index.html)`);
+    });
+}
