@@ -19,3 +19,5 @@ export { BinaryTournamentSelection, compareForTournament } from './selection.js'
 export { RankAndCrowdingSurvival } from './survival.js';
 export { KeyDuplicateElimination } from './duplicate-elimination.js';
 export { EvaluationTermination, GenerationTermination, NoTermination } from './termination.js';
+export { SimulatedBinaryCrossover, type SimulatedBinaryCrossoverOptions } from './simulated-binary-crossover.js';
+export { PolynomialMutation, type PolynomialMutationOptions } from './polynomial-mutation.js';

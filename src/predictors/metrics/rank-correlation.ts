@@ -35,8 +35,8 @@ function tiedPairsOfSorted(sorted: Float64Array): number {
 /** Sorts `values` ascending (stable merge sort) and returns how many pairs were strictly out of order. */
 function sortCountingInversions(values: Float64Array): number {
   const count = values.length;
-  let source = values;
-  let target = new Float64Array(count);
+  let source: Float64Array = values;
+  let target: Float64Array = new Float64Array(count);
   let inversions = 0;
   for (let width = 1; width < count; width *= 2) {
     for (let start = 0; start < count; start += 2 * width) {
