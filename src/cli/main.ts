@@ -2,6 +2,7 @@
 
 import { Command } from 'commander';
 import { registerBench } from './commands/bench.js';
+import { registerEvaluatorHelper } from './commands/evaluator-helper.js';
 import { registerListings } from './commands/listing.js';
 import { registerReport } from './commands/report.js';
 import { registerSearch } from './commands/search.js';
@@ -24,6 +25,7 @@ export function buildProgram(output: CliOutput): Command {
   registerReport(program, output);
   registerBench(program, output);
   registerListings(program, output);
+  registerEvaluatorHelper(program, output);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -2,3 +2,4 @@
 export type { Observation, ProposalContext, Tactic, TacticContext, TacticFactory } from './types.js';
 export { AlgorithmTactic } from './algorithm-tactic.js';
 export { listTactics, tacticFactory, type TacticEntry } from './registry.js';
+export { PoolTactic, candidatePoolOf, poolParts } from './pool.js';

@@ -3,6 +3,7 @@
 import { Nsga2Algorithm, PolynomialMutation, RandomSearchAlgorithm, SimulatedBinaryCrossover } from '../algorithms/index.js';
 import { badInput } from '../core/errors.js';
 import { AlgorithmTactic } from './algorithm-tactic.js';
+import { PoolTactic, candidatePoolOf, poolParts } from './pool.js';
 import type { TacticFactory } from './types.js';
 
 export interface TacticEntry {
@@ -15,8 +16,19 @@ const ENTRIES: readonly TacticEntry[] = [
   {
     name: 'random',
     description: 'uniform random sampling of unseen architectures, one population-sized batch at a time',
-    factory: (context) =>
-      new AlgorithmTactic('random', new RandomSearchAlgorithm({ space: context.space, rng: context.rng, batchSize: context.populationSize })),
+    factory: (context) => {
+      // In a pool, sampling draws from the members not yet asked.
+      const { sampling } = poolParts(context);
+      return new AlgorithmTactic(
+        'random',
+        new RandomSearchAlgorithm({
+          space: context.space,
+          rng: context.rng,
+          batchSize: context.populationSize,
+          ...(sampling === undefined ? {} : { sampling }),
+        }),
+      );
+    },
   },
   {
     name: 'nsga2-uniform',
@@ -29,6 +41,7 @@ const ENTRIES: readonly TacticEntry[] = [
           rng: context.rng,
           populationSize: context.populationSize,
           objectiveCount: context.objectives.length,
+          ...poolParts(context),
         }),
       ),
   },
@@ -46,6 +59,7 @@ const ENTRIES: readonly TacticEntry[] = [
           objectiveCount: context.objectives.length,
           crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
           mutation: new PolynomialMutation({ probability: 0.02, eta: 20 }),
+          ...poolParts(context),
         }),
       ),
   },
@@ -55,10 +69,20 @@ export function listTactics(): readonly TacticEntry[] {
   return ENTRIES;
 }
 
+/**
+ * The factory of a tactic by name. With a pool in the context, the tactic is built from pool-aware parts and
+ * wrapped in a PoolTactic, which guarantees that only pool members are ever proposed.
+ */
 export function tacticFactory(name: string): TacticFactory {
   const entry = ENTRIES.find((candidate) => candidate.name === name);
   if (entry === undefined) {
     throw badInput('--tactic', `unknown tactic "${name}"`, `choose one of: ${ENTRIES.map((e) => e.name).join(', ')}`);
   }
-  return entry.factory;
+  return (context) => {
+    if (context.pool === undefined) return entry.factory(context);
+    const pool = candidatePoolOf(context.space, context.pool);
+    // The wrapper's own stream, forked first, so the inner tactic's stream does not depend on replacements.
+    const wrapperRng = context.rng.fork();
+    return new PoolTactic(entry.factory(context), pool, wrapperRng);
+  };
 }

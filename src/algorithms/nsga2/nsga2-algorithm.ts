@@ -16,6 +16,7 @@ import type {
   DuplicateElimination,
   Mutation,
   RankedIndividual,
+  Repair,
   Sampling,
   Selection,
   Survival,
@@ -34,6 +35,11 @@ export interface Nsga2Options {
   readonly selection?: Selection;
   readonly survival?: Survival;
   readonly duplicateElimination?: DuplicateElimination;
+  /**
+   * Applied to every child after mutation and before duplicate elimination (e.g. to keep the search inside
+   * a pool of measured models). A child the repair rejects (null) is dropped. Default: none.
+   */
+  readonly repair?: Repair;
   /**
    * Mating rounds per ask before the missing offspring are replaced by random samples (default 20). A
    * converged population keeps producing children it has already seen; this bounds the effort spent.
@@ -66,6 +72,7 @@ export class Nsga2Algorithm implements CandidateAlgorithm {
   readonly selection: Selection;
   readonly survival: Survival;
   readonly duplicateElimination: DuplicateElimination;
+  readonly repair: Repair | undefined;
   readonly maxMatingRounds: number;
   private readonly rng: Rng;
   private readonly asked = new Set<string>();
@@ -84,6 +91,7 @@ export class Nsga2Algorithm implements CandidateAlgorithm {
     this.selection = options.selection ?? new BinaryTournamentSelection();
     this.survival = options.survival ?? new RankAndCrowdingSurvival();
     this.duplicateElimination = options.duplicateElimination ?? new KeyDuplicateElimination();
+    this.repair = options.repair;
     this.maxMatingRounds = checkPositiveInteger('maxMatingRounds', options.maxMatingRounds ?? 20);
   }
 
@@ -150,6 +158,8 @@ export class Nsga2Algorithm implements CandidateAlgorithm {
       const missing = this.populationSize - offspring.length;
       const parents = this.selection.select(this.rng, this.current, 2 * Math.ceil(missing / 2));
       const children: Candidate[] = [];
+      // Keys repaired to in this round: the next child is repaired to another one, not the same.
+      const repairedKeys = new Set<string>();
       let generated = 0;
       for (let index = 0; index + 1 < parents.length; index += 2) {
         const first = this.current[parents[index] as number] as RankedIndividual;
@@ -157,6 +167,14 @@ export class Nsga2Algorithm implements CandidateAlgorithm {
         for (const child of this.crossover.cross(this.space, this.rng, first.genome, second.genome)) {
           const genome = this.mutation.mutate(this.space, this.rng, child);
           generated += 1;
+          if (this.repair !== undefined) {
+            // A child equal to a parent is repaired too: it becomes a new neighbour instead of being lost.
+            const repaired = this.repair.repair(this.space, this.rng, genome, [this.asked, repairedKeys]);
+            if (repaired === null) continue;
+            repairedKeys.add(repaired.key);
+            children.push(repaired);
+            continue;
+          }
           // A parent passed through unchanged is a known key: skip building and hashing it.
           if (genome === first.genome || genome === second.genome) continue;
           children.push({ genome, key: this.space.key(genome) });

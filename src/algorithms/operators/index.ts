@@ -6,6 +6,7 @@ export type {
   DuplicateElimination,
   Mutation,
   RankedIndividual,
+  Repair,
   Sampling,
   Selection,
   Survival,
@@ -21,3 +22,6 @@ export { KeyDuplicateElimination } from './duplicate-elimination.js';
 export { EvaluationTermination, GenerationTermination, NoTermination } from './termination.js';
 export { SimulatedBinaryCrossover, type SimulatedBinaryCrossoverOptions } from './simulated-binary-crossover.js';
 export { PolynomialMutation, type PolynomialMutationOptions } from './polynomial-mutation.js';
+export { CandidatePool } from './candidate-pool.js';
+export { PoolSampling } from './pool-sampling.js';
+export { NearestPoolRepair } from './pool-repair.js';

@@ -36,6 +36,18 @@ export interface Mutation {
   mutate(space: SearchSpace, rng: Rng, genome: Genome): Genome;
 }
 
+/**
+ * Maps a genome to an allowed one (e.g. the nearest member of a finite pool). Applied to each offspring after
+ * mutation and before duplicate elimination.
+ */
+export interface Repair {
+  /**
+   * A canonical candidate to use instead of `genome` (possibly `genome` itself), whose key is in none of
+   * `against`; null when no allowed candidate is left.
+   */
+  repair(space: SearchSpace, rng: Rng, genome: Genome, against: readonly ReadonlySet<string>[]): Candidate | null;
+}
+
 /** Picks parents from a ranked population. */
 export interface Selection {
   /** `count` indices into `pool` (repeats allowed); consecutive pairs are mated. */

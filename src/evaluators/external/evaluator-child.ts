@@ -149,7 +149,8 @@ export class EvaluatorChild {
       return { ok: false, reason: `the command could not be started (${error instanceof Error ? error.message : String(error)})`, restartable: false };
     }
     const event = await child.waitForHandshake(handshakeTimeoutMs);
-    if (event.kind === 'handshake') {
+    // A handshake read from the last output of a process that already exited does not make it usable.
+    if (event.kind === 'handshake' && child.phase !== 'gone') {
       child.phase = 'ready';
       return { ok: true, child, handshake: event.handshake };
     }
@@ -184,7 +185,8 @@ export class EvaluatorChild {
    */
   request(id: number, line: string, keys: readonly string[], timeoutMs: number, killGraceMs: number): Promise<RequestOutcome> {
     if (this.phase !== 'ready' || this.pending !== null) {
-      return Promise.resolve({ kind: 'interrupted', answers: new Map(), reason: 'the evaluator process is not running' });
+      const reason = this.phase === 'gone' ? `the evaluator process ${this.describeExit()}` : 'the evaluator process is busy with another request';
+      return Promise.resolve({ kind: 'interrupted', answers: new Map(), reason });
     }
     return new Promise((resolve) => {
       const timer = setTimeout(() => {

@@ -216,6 +216,16 @@ describe('ProcessEvaluator against hostile evaluators, inside a real search', ()
     expect(evaluator.stats.starts).toBe(3);
   });
 
+  it('a process that exits right after its handshake: bounded starts and retries, every candidate fails with the exit', async () => {
+    const evaluator = ProcessEvaluator.deferred({ ...options('handshake-then-exit', { maxStartAttempts: 2, version: '1' }), objectives: ['accuracy', 'size'], device: 'cpu' });
+    evaluators.push(evaluator);
+    const run = await runToyStudy(evaluator, scratch.path);
+    const counts = checkRun(run, () => /exited with code 0.*exiting: the main loop is missing/);
+    expect(counts).toEqual({ failed: 12, complete: 0 });
+    // Each candidate is sent at most twice (maxRetries 1), so the number of starts is bounded.
+    expect(evaluator.stats.starts).toBeLessThanOrEqual(2 * 12 + 2);
+  });
+
   it('no handshake within the limit, another protocol version, a missing program: start() fails naming the cause', async () => {
     await expect(ProcessEvaluator.start(options('never-handshakes', { handshakeTimeoutMs: 400, maxStartAttempts: 1 }))).rejects.toThrow(
       /could not be started \(1 attempt\): it wrote no handshake within 400 ms/,

@@ -8,6 +8,7 @@ export {
   planResolution,
   readNativeResolution,
   resolutionRange,
+  spaceName,
   type ResolutionPlan,
 } from './resolution.js';
 export { createOfaMobileSpace, type OfaMobileConfig, type OfaMobileSpace, type OfaMobileSpaceSpec } from './mobile-space.js';

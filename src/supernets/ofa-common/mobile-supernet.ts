@@ -6,7 +6,7 @@ import type { CostBreakdown, CostReport, OnnxBuildOptions, Supernet, SupernetOpt
 import { buildMobilePlanOnnx } from './mobile-onnx.js';
 import { mobilePlanCosts, type MobilePlan } from './mobile-plan.js';
 import { createOfaMobileSpace, type OfaMobileConfig, type OfaMobileSpaceSpec } from './mobile-space.js';
-import { planResolution } from './resolution.js';
+import { planResolution, spaceName } from './resolution.js';
 import { checkBatchSize, checkSeed } from './onnx-options.js';
 
 export interface OfaMobileFamily {
@@ -30,7 +30,7 @@ export function createOfaMobileSupernet(family: OfaMobileFamily, options: Supern
   const resolution = planResolution(options, family.trainedResolutions);
   const mobileSpace = createOfaMobileSpace({
     ...family.space,
-    name: resolution.gene === undefined ? family.id : `${family.id}+r`,
+    name: spaceName(family.id, resolution),
     description: family.description,
     resolution,
   });

@@ -62,3 +62,12 @@ export function readNativeResolution(config: Record<string, unknown>, plan: Reso
   }
   return value;
 }
+
+/**
+ * The space name, which ids of stored measurements include: `<id>` at the default resolution, `<id>@160` at
+ * another fixed one, `<id>+r` with the resolution gene (its keys have one more gene).
+ */
+export function spaceName(id: string, plan: ResolutionPlan): string {
+  if (plan.gene !== undefined) return `${id}+r`;
+  return plan.defaultResolution === OFA_DEFAULT_RESOLUTION ? id : `${id}@${plan.defaultResolution}`;
+}

@@ -105,3 +105,20 @@ describe('OFA ResNet50', () => {
     expect(odd.graph).toEqual(odd.analytic);
   });
 });
+
+describe('OFA ResNet50 in onnxruntime', () => {
+  it('runs a sub-network whose feature maps have odd sizes (ceil-mode shortcut pools agree with the convs)', async () => {
+    const { InferenceSession, Tensor } = await import('onnxruntime-node');
+    const elastic = createOfaResNet50({ resolution: 'elastic' });
+    const bytes = elastic.buildOnnx(elastic.codec.fromNative({ ...SMALLEST, r: 132 }), { batchSize: 1 });
+    const session = await InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+    try {
+      const outputs = await session.run({ input: new Tensor('float32', new Float32Array(3 * 132 * 132).fill(0.5), [1, 3, 132, 132]) });
+      const logits = outputs[session.outputNames[0] as string];
+      expect(logits?.dims).toEqual([1, 1000]);
+      expect(Array.from(logits?.data as Float32Array).every(Number.isFinite)).toBe(true);
+    } finally {
+      await session.release();
+    }
+  });
+});

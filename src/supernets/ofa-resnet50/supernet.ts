@@ -3,7 +3,7 @@
 import type { MacsConvention } from '../../onnx/types.js';
 import type { Genome } from '../../space/types.js';
 import { checkBatchSize, checkSeed } from '../ofa-common/onnx-options.js';
-import { OFA_RESOLUTIONS, planResolution } from '../ofa-common/resolution.js';
+import { OFA_RESOLUTIONS, planResolution, spaceName } from '../ofa-common/resolution.js';
 import type { CostReport, OnnxBuildOptions, Supernet, SupernetEntry, SupernetOptions } from '../types.js';
 import { resnetPlan, type ResNetPlan } from './architecture.js';
 import { resnetPlanCosts } from './costs.js';
@@ -22,7 +22,7 @@ export interface OfaResNetSupernet extends Supernet {
 
 export function createOfaResNet50(options: SupernetOptions = {}): OfaResNetSupernet {
   const resolution = planResolution(options, OFA_RESOLUTIONS);
-  const resnetSpace = createOfaResNetSpace(resolution.gene === undefined ? ID : `${ID}+r`, DESCRIPTION, resolution);
+  const resnetSpace = createOfaResNetSpace(spaceName(ID, resolution), DESCRIPTION, resolution);
   const planOf = (genome: Genome): ResNetPlan => resnetPlan(resnetSpace.read(genome));
   return {
     id: ID,

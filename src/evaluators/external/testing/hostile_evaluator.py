@@ -212,6 +212,12 @@ def exit_in_handshake():
     os._exit(3)
 
 
+def handshake_then_exit():
+    send_handshake()
+    sys.stderr.write("exiting: the main loop is missing\n")
+    sys.stderr.flush()
+
+
 def flaky_start():
     if bump("starts") > 1:
         sys.stderr.write("CUDA driver not available\n")
@@ -301,6 +307,7 @@ MODES = {
     "wrong-objectives": wrong_objectives,
     "exit-in-handshake": exit_in_handshake,
     "flaky-start": flaky_start,
+    "handshake-then-exit": handshake_then_exit,
     "slow-start": slow_start,
     "one-shot": one_shot,
     "never-handshakes": never_handshakes,

@@ -1,0 +1,46 @@
+// The built-in super-networks by id: one line per family variant; descriptors are built once per option set.
+
+import { CarveError } from '../core/errors.js';
+import { OFA_MBV3_ENTRIES } from './ofa-mobilenetv3/supernet.js';
+import { OFA_PROXYLESS_ENTRY } from './ofa-proxyless/supernet.js';
+import { OFA_RESNET50_ENTRY } from './ofa-resnet50/supernet.js';
+import type { Supernet, SupernetEntry, SupernetOptions } from './types.js';
+
+const BUILT_IN: readonly SupernetEntry[] = [...OFA_MBV3_ENTRIES, OFA_PROXYLESS_ENTRY, OFA_RESNET50_ENTRY];
+
+const entries = new Map<string, SupernetEntry>(BUILT_IN.map((entry) => [entry.id, entry]));
+const instances = new Map<string, Supernet>();
+
+/** Adds a family variant (e.g. from a plug-in); an id may be registered once. */
+export function registerSupernet(entry: SupernetEntry): void {
+  if (entries.has(entry.id)) {
+    throw new CarveError('CONFLICT', `a super-network with id "${entry.id}" is already registered`, { field: 'id', hint: 'choose another id' });
+  }
+  entries.set(entry.id, entry);
+}
+
+export function listSupernets(): SupernetEntry[] {
+  return [...entries.values()];
+}
+
+function optionsKey(options: SupernetOptions): string {
+  return `${options.resolution ?? 'fixed'}:${options.fixedResolution ?? ''}`;
+}
+
+/** The descriptor of a registered id; NOT_FOUND naming the known ids otherwise. Cached per id and options. */
+export function getSupernet(id: string, options: SupernetOptions = {}): Supernet {
+  const entry = entries.get(id);
+  if (entry === undefined) {
+    throw new CarveError('NOT_FOUND', `no super-network with id "${id}"`, {
+      field: 'supernet',
+      hint: `use one of ${[...entries.keys()].join(', ')} (see \`carve spaces\`)`,
+    });
+  }
+  const key = `${id}|${optionsKey(options)}`;
+  let supernet = instances.get(key);
+  if (supernet === undefined) {
+    supernet = entry.create(options);
+    instances.set(key, supernet);
+  }
+  return supernet;
+}

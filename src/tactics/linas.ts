@@ -1,0 +1,118 @@
+// LINAS as published (validate a population, fit predictors on everything validated, run NSGA-II on the
+// predictors, validate its final population, repeat) with DyNAS-T's defaults, minus its defects: a known
+// architecture is never validated again, and every batch is new architectures only.
+
+import { EvaluationTermination, minimize, Nsga2Algorithm, PolynomialMutation, SimulatedBinaryCrossover, type Individual } from '../algorithms/index.js';
+import { nonDominatedSort } from '../indicators/index.js';
+import { createEncoder } from '../space/index.js';
+import type { Genome } from '../space/types.js';
+import { readTacticOptions } from './options.js';
+import { ObservationArchive } from './surrogate/archive.js';
+import { fitObjectiveModel, type ObjectiveModel } from './surrogate/models.js';
+import type { Observation, ProposalContext, Tactic, TacticContext } from './types.js';
+
+export interface LinasOptions {
+  /** Predicted evaluations of the inner NSGA-II per iteration (DyNAS-T: 5,000). */
+  readonly innerEvaluations: number;
+  /** Models offered to cross-validated selection per objective (DyNAS-T: ridge and SVR, grid-searched). */
+  readonly models: readonly string[];
+  readonly folds: number;
+}
+
+export const LINAS_DEFAULTS: LinasOptions = { innerEvaluations: 5000, models: ['ridge', 'svr'], folds: 5 };
+
+export class LinasTactic implements Tactic {
+  readonly name = 'linas';
+  private readonly context: TacticContext;
+  private readonly options: LinasOptions;
+  private readonly archive: ObservationArchive;
+  private readonly encoder;
+  private first = true;
+
+  constructor(context: TacticContext) {
+    this.context = context;
+    this.options = readTacticOptions('linas', LINAS_DEFAULTS, context.options);
+    this.encoder = createEncoder(context.space, 'one-hot');
+    this.archive = new ObservationArchive(this.encoder);
+  }
+
+  propose(_context: ProposalContext): Genome[] {
+    const { space, rng, populationSize } = this.context;
+    if (this.first || this.archive.size < 2) {
+      this.first = false;
+      return this.randomNew(populationSize);
+    }
+    const models: ObjectiveModel[] = this.context.objectives.map((_, objective) =>
+      fitObjectiveModel(this.archive.features, this.archive.targets(objective), { candidates: this.options.models, folds: this.options.folds, ensembleMembers: 0 }, rng.fork()),
+    );
+    const inner = new Nsga2Algorithm({
+      space,
+      rng: rng.fork(),
+      populationSize,
+      objectiveCount: models.length,
+      crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
+      mutation: new PolynomialMutation({ probability: 0.02, eta: 20 }),
+    });
+    const visited = new Map<string, Individual>();
+    const result = minimize(
+      inner,
+      (genomes, keys) => {
+        const features = genomes.map((genome) => this.encoder.encode(genome));
+        const means = models.map((model) => model.predict(features).mean);
+        return genomes.map((genome, index) => {
+          const individual: Individual = {
+            genome,
+            key: keys?.[index] ?? space.key(genome),
+            objectives: means.map((mean) => mean[index] as number),
+            violation: 0,
+          };
+          visited.set(individual.key, individual);
+          return individual;
+        });
+      },
+      new EvaluationTermination(this.options.innerEvaluations),
+    );
+    // The final population first, then the best-ranked other visited candidates, never a validated one.
+    const chosen: Genome[] = [];
+    const taken = new Set<string>();
+    for (const individual of result.population) {
+      if (chosen.length >= populationSize) break;
+      if (this.archive.seen.has(individual.key) || taken.has(individual.key)) continue;
+      taken.add(individual.key);
+      chosen.push(individual.genome);
+    }
+    if (chosen.length < populationSize) {
+      const rest = [...visited.values()].filter((individual) => !this.archive.seen.has(individual.key) && !taken.has(individual.key));
+      for (const front of nonDominatedSort(rest.map((individual) => [...individual.objectives]))) {
+        for (const index of front) {
+          if (chosen.length >= populationSize) break;
+          const individual = rest[index] as Individual;
+          taken.add(individual.key);
+          chosen.push(individual.genome);
+        }
+        if (chosen.length >= populationSize) break;
+      }
+    }
+    if (chosen.length < populationSize) chosen.push(...this.randomNew(populationSize - chosen.length, taken));
+    return chosen;
+  }
+
+  observe(batch: readonly Observation[]): void {
+    this.archive.add(batch);
+  }
+
+  private randomNew(count: number, alsoExclude: ReadonlySet<string> = new Set()): Genome[] {
+    const { space, rng } = this.context;
+    const picked: Genome[] = [];
+    const keys = new Set([...this.archive.seen, ...alsoExclude]);
+    const pool = this.context.pool;
+    for (let attempts = 0; picked.length < count && attempts < count * 100; attempts += 1) {
+      const genome = pool === undefined ? space.sample(rng) : space.canonicalize(pool[rng.int(pool.length)] as Genome);
+      const key = space.key(genome);
+      if (keys.has(key)) continue;
+      keys.add(key);
+      picked.push(genome);
+    }
+    return picked;
+  }
+}

@@ -1,0 +1,175 @@
+// carve's own tactic: a small initial design, then small batches chosen by greedy hypervolume improvement of
+// optimistic surrogate predictions, over every candidate when the space or pool is small enough to score.
+
+import type { Individual } from '../algorithms/index.js';
+import { paretoFrontIndices } from '../indicators/index.js';
+import { createEncoder } from '../space/index.js';
+import type { Genome } from '../space/types.js';
+import { selectBatch } from './acquisition/batch-selection.js';
+import { ObservationArchive } from './surrogate/archive.js';
+import { evolvedCandidates, finiteCandidates, type CandidateSet, type FiniteCandidates } from './surrogate/candidates.js';
+import { fitObjectiveModel, type ModelOptions, type ObjectiveModel } from './surrogate/models.js';
+import { readTacticOptions } from './options.js';
+import type { Observation, ProposalContext, Tactic, TacticContext } from './types.js';
+
+export interface ParetoHviOptions {
+  readonly initialSize: number;
+  readonly batchSize: number;
+  readonly kappa: number;
+  readonly models: readonly string[];
+  readonly folds: number;
+  readonly ensembleMembers: number;
+  readonly enumerationLimit: number;
+  /** Relative margin of the reference point beyond the observed worst value of each objective. */
+  readonly referenceMargin: number;
+  readonly innerEvaluations: number;
+}
+
+export const PARETO_HVI_DEFAULTS: ParetoHviOptions = {
+  initialSize: 10,
+  batchSize: 5,
+  kappa: 1,
+  models: ['ridge', 'gbdt', 'gp'],
+  folds: 5,
+  ensembleMembers: 8,
+  enumerationLimit: 50_000,
+  referenceMargin: 0.1,
+  innerEvaluations: 5000,
+};
+
+export interface IterationRecord {
+  readonly iteration: number;
+  readonly observed: number;
+  readonly models: readonly { objective: string; model: string; cvKendallTau: number | null; cvRmse: number | null }[];
+  readonly candidates: number;
+}
+
+export class ParetoHviTactic implements Tactic {
+  readonly name = 'pareto-hvi';
+  private readonly context: TacticContext;
+  private readonly options: ParetoHviOptions;
+  private readonly archive: ObservationArchive;
+  private readonly encoder;
+  private finite: FiniteCandidates | null | undefined;
+  private iteration = 0;
+  readonly iterations: IterationRecord[] = [];
+
+  constructor(context: TacticContext) {
+    this.context = context;
+    this.options = readTacticOptions('pareto-hvi', PARETO_HVI_DEFAULTS, context.options);
+    this.encoder = createEncoder(context.space, 'one-hot');
+    this.archive = new ObservationArchive(this.encoder);
+  }
+
+  propose(_context: ProposalContext): Genome[] {
+    this.iteration += 1;
+    if (this.finite === undefined) {
+      this.finite = finiteCandidates(this.context.space, this.encoder, this.context.pool, this.options.enumerationLimit);
+    }
+    if (this.archive.size < this.options.initialSize) return this.initialDesign(this.options.initialSize - this.archive.size);
+    const objectiveCount = this.context.objectives.length;
+    const modelOptions: ModelOptions = { candidates: this.options.models, folds: this.options.folds, ensembleMembers: this.options.ensembleMembers };
+    const models: ObjectiveModel[] = [];
+    for (let objective = 0; objective < objectiveCount; objective += 1) {
+      models.push(fitObjectiveModel(this.archive.features, this.archive.targets(objective), modelOptions, this.context.rng.fork()));
+    }
+    const candidates = this.candidates(models);
+    this.iterations.push({
+      iteration: this.iteration,
+      observed: this.archive.size,
+      models: models.map((model, objective) => ({
+        objective: this.context.objectives[objective]?.name ?? String(objective),
+        model: model.name,
+        cvKendallTau: model.cvKendallTau,
+        cvRmse: model.cvRmse,
+      })),
+      candidates: candidates.keys.length,
+    });
+    if (candidates.keys.length === 0) return [];
+    const predictions = models.map((model) => model.predict(candidates.features));
+    // Normalise by the observed ranges so that every objective weighs the same in the hypervolume.
+    const low = Array.from({ length: objectiveCount }, (_, objective) => Math.min(...this.archive.targets(objective)));
+    const high = Array.from({ length: objectiveCount }, (_, objective) => Math.max(...this.archive.targets(objective)));
+    const span = low.map((value, objective) => Math.max((high[objective] as number) - value, 1e-12));
+    const normalise = (value: number, objective: number): number => (value - (low[objective] as number)) / (span[objective] as number);
+    const means = candidates.keys.map((_, index) => predictions.map((prediction, objective) => normalise(prediction.mean[index] as number, objective)));
+    const stds = candidates.keys.map((_, index) => predictions.map((prediction, objective) => (prediction.std[index] as number) / (span[objective] as number)));
+    const infeasible = candidates.keys.map((_, index) => this.predictedInfeasible(predictions.map((prediction) => prediction.mean[index] as number)));
+    const observed = this.archive.feasibleObjectives().map((vector) => vector.map(normalise));
+    const picks = selectBatch({
+      observed,
+      means,
+      stds,
+      infeasible,
+      reference: low.map(() => 1 + this.options.referenceMargin),
+      batchSize: this.options.batchSize,
+      kappa: this.options.kappa,
+    });
+    return picks.map((index) => candidates.genomes[index] as Genome);
+  }
+
+  observe(batch: readonly Observation[]): void {
+    this.archive.add(batch);
+  }
+
+  /** Bounds are on raw values; predictions are minimised values. */
+  private predictedInfeasible(minimised: readonly number[]): boolean {
+    return this.context.objectives.some((objective, index) => {
+      if (objective.bound === undefined) return false;
+      const raw = objective.direction === 'maximize' ? -(minimised[index] as number) : (minimised[index] as number);
+      return objective.bound.op === '<=' ? raw > objective.bound.value : raw < objective.bound.value;
+    });
+  }
+
+  private initialDesign(count: number): Genome[] {
+    const space = this.context.space;
+    const picked: Genome[] = [];
+    const keys = new Set(this.archive.seen);
+    if (this.finite !== null && this.finite !== undefined) {
+      const unseen = this.finite.unseen(keys);
+      const order = unseen.keys.map((_, index) => index);
+      for (let i = 0; i < Math.min(count, order.length); i += 1) {
+        const j = i + this.context.rng.int(order.length - i);
+        [order[i], order[j]] = [order[j] as number, order[i] as number];
+        picked.push(unseen.genomes[order[i] as number] as Genome);
+      }
+      return picked;
+    }
+    for (let attempts = 0; picked.length < count && attempts < count * 50; attempts += 1) {
+      const genome = space.sample(this.context.rng);
+      const key = space.key(genome);
+      if (keys.has(key)) continue;
+      keys.add(key);
+      picked.push(genome);
+    }
+    return picked;
+  }
+
+  private candidates(models: readonly ObjectiveModel[]): CandidateSet {
+    const exclude = this.archive.seen;
+    if (this.finite !== null && this.finite !== undefined) return this.finite.unseen(exclude);
+    const objectives = this.archive.objectives;
+    const front = paretoFrontIndices(objectives);
+    const seeds: Individual[] = this.archive.keys.map((key, index) => ({
+      genome: this.archive.genomes[index] as Genome,
+      key,
+      objectives: objectives[index] as number[],
+      violation: this.archive.violations[index] as number,
+    }));
+    return evolvedCandidates({
+      space: this.context.space,
+      encoder: this.encoder,
+      rng: this.context.rng.fork(),
+      predictMeans: (features) => {
+        const predictions = models.map((model) => model.predict(features).mean);
+        return features.map((_, index) => predictions.map((mean) => mean[index] as number));
+      },
+      objectiveCount: models.length,
+      seeds,
+      frontGenomes: front.map((index) => this.archive.genomes[index] as Genome),
+      exclude,
+      populationSize: 50,
+      evaluations: this.options.innerEvaluations,
+    });
+  }
+}

@@ -1,0 +1,73 @@
+// Per-objective surrogate models: chosen by cross-validated rank correlation, with an uncertainty estimate.
+
+import type { Rng } from '../../core/rng.js';
+import { BaggedEnsemble, selectPredictor, createPredictor, type Predictor, type PredictorFactory } from '../../predictors/index.js';
+
+export interface ObjectivePrediction {
+  readonly mean: Float64Array;
+  readonly std: Float64Array;
+}
+
+export interface ObjectiveModel {
+  readonly name: string;
+  /** Cross-validated Kendall tau of the chosen model (null when no selection was run). */
+  readonly cvKendallTau: number | null;
+  readonly cvRmse: number | null;
+  predict(features: readonly Float64Array[]): ObjectivePrediction;
+}
+
+export interface ModelOptions {
+  /** Candidate model names for selection by cross-validation; one name = no selection. */
+  readonly candidates: readonly string[];
+  readonly folds: number;
+  /** Wrap the chosen model in a bagged ensemble of this many members when it has no own uncertainty (0 = never). */
+  readonly ensembleMembers: number;
+}
+
+function factoryOf(name: string): PredictorFactory {
+  return (rng: Rng) => createPredictor(name, {}, rng);
+}
+
+/** Fits one objective: selects a model by k-fold Kendall tau when several are offered, refits on everything. */
+export function fitObjectiveModel(
+  features: readonly Float64Array[],
+  targets: readonly number[],
+  options: ModelOptions,
+  rng: Rng,
+): ObjectiveModel {
+  let name: string;
+  let cvKendallTau: number | null = null;
+  let cvRmse: number | null = null;
+  if (options.candidates.length > 1 && targets.length >= Math.max(6, options.folds * 2)) {
+    const selection = selectPredictor(
+      options.candidates.map((candidate) => ({ name: candidate, factory: factoryOf(candidate) })),
+      features,
+      targets,
+      { folds: options.folds, rng: rng.fork() },
+    );
+    name = selection.name;
+    cvKendallTau = selection.cvKendallTau;
+    cvRmse = selection.cvRmse;
+  } else {
+    name = options.candidates[0] ?? 'ridge';
+  }
+  const single = createPredictor(name, {}, rng.fork());
+  let predictor: Predictor;
+  if (single.predictWithUncertainty === undefined && options.ensembleMembers > 1) {
+    predictor = new BaggedEnsemble(factoryOf(name), { members: options.ensembleMembers }, rng.fork());
+  } else {
+    predictor = single;
+  }
+  predictor.fit(features, targets);
+  const fitted = predictor;
+  return {
+    name: fitted === single ? name : `bagged-${name}`,
+    cvKendallTau,
+    cvRmse,
+    predict(rows) {
+      if (fitted.predictWithUncertainty !== undefined) return fitted.predictWithUncertainty(rows);
+      const mean = fitted.predict(rows);
+      return { mean, std: new Float64Array(mean.length) };
+    },
+  };
+}
