@@ -16,3 +16,8 @@ export { NB201_TABLE_FILE, NB201_TABLE_ID, loadNb201Table, loadNb201TableFromDat
 export type { Nb201Table } from './nb201/nb201-table.js';
 export { NB201_OBJECTIVES, createNb201Problem, nb201ProblemId } from './nb201/nb201-problem.js';
 export type { Nb201Problem } from './nb201/nb201-problem.js';
+export { createTableProblem } from './table-problem.js';
+export type { MeasuredRow, TableProblem, TableProblemSpec } from './table-problem.js';
+export * from './accel/index.js';
+export * from './ofa-logs/index.js';
+export * from './macro/index.js';

@@ -60,8 +60,35 @@ describe('resolveProblem', () => {
   });
 });
 
+describe('resolveProblem: the other families', () => {
+  it('builds accel, ofa-mbv3-logs and macro problems, pools where the table is a sample of the space', () => {
+    const accel = resolveProblem('accel/val_top1/latency_zcu102_mean', { dataDir });
+    expect(accel.objectives.map((objective) => objective.name)).toEqual(['val_top1', 'latency_zcu102_mean']);
+    expect(accel.pool?.length).toBe(5123);
+    expect(resolveProblem('ofa-mbv3-logs', { dataDir }).pool?.length).toBe(2162);
+    expect(resolveProblem('ofa-mbv3-logs/params', { dataDir }).objectives).toHaveLength(3);
+    const macro = resolveProblem('macro/cifar10/params', { dataDir });
+    expect(macro.pool).toBeUndefined();
+    expect(macro.reference?.trueFront.length).toBe(39);
+  });
+
+  it('names malformed ids of the new families', () => {
+    expect(errorOf(() => resolveProblem('accel/val_top1', { dataDir })).hint).toContain('accel/<accuracy>/<metric>');
+    expect(errorOf(() => resolveProblem('macro/cifar10', { dataDir })).hint).toContain('macro/cifar10/<cost>');
+    expect(errorOf(() => resolveProblem('ofa-mbv3-logs/params/x', { dataDir })).field).toBe('--problem');
+    expect(errorOf(() => resolveProblem('nas/x', { dataDir })).hint).toContain('accel, ofa-mbv3-logs, macro');
+  });
+});
+
 describe('listProblems', () => {
-  it('lists the NB201 pattern', () => {
-    expect(listProblems().map((entry) => entry.pattern)).toEqual(['nb201/<dataset>/<device>']);
+  it('lists every problem pattern, each with a description', () => {
+    expect(listProblems().map((entry) => entry.pattern)).toEqual([
+      'nb201/<dataset>/<device>',
+      'accel/<accuracy>/<metric>',
+      'ofa-mbv3-logs',
+      'ofa-mbv3-logs/params',
+      'macro/cifar10/<cost>',
+    ]);
+    for (const entry of listProblems()) expect(entry.description.length).toBeGreaterThan(40);
   });
 });

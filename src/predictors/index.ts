@@ -1,6 +1,7 @@
 // Public names of the predictors folder: the Predictor contract, the models, metrics and model selection.
 
 export type { PredictionWithUncertainty, Predictor, PredictorFactory } from './types.js';
+export type { TargetTransformKind } from './common/target-transform.js';
 export { RidgePredictor } from './ridge/index.js';
 export type { RidgeAlphaSelection, RidgeOptions } from './ridge/index.js';
 export { SvrPredictor, solveEpsilonSvr } from './svr/index.js';

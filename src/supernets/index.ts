@@ -10,7 +10,7 @@ export type {
   SupernetEntry,
   SupernetOptions,
 } from './types.js';
-export { getSupernet, listSupernets, registerSupernet } from './registry.js';
+export { getSupernet, listSupernets, registerSupernet, resolveNativeConfig } from './registry.js';
 export { CostTally, type ConvCost, type LinearCost } from './cost-tally.js';
 export { describeValue, readChoice, readConfigObject, readList } from './native-config.js';
 export { OFA_DEFAULT_RESOLUTION, OFA_RESOLUTIONS, makeDivisible, roundHalfEven, type OfaMobileConfig } from './ofa-common/index.js';

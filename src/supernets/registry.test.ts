@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCarveError } from '../core/errors.js';
-import { getSupernet, listSupernets, registerSupernet } from './registry.js';
+import { getSupernet, listSupernets, registerSupernet, resolveNativeConfig } from './registry.js';
 
 describe('supernet registry', () => {
   it('lists the built-in OFA families', () => {
@@ -28,5 +28,26 @@ describe('supernet registry', () => {
       expect(isCarveError(error) && error.hint).toContain('ofa-mbv3-w1.0');
     }
     expect(() => registerSupernet({ ...listSupernets()[0]!, create: () => getSupernet('ofa-mbv3-w1.0') })).toThrow(/already registered/);
+  });
+});
+
+describe('resolveNativeConfig', () => {
+  const config = { ks: new Array(20).fill(3), e: new Array(20).fill(3), d: [2, 2, 2, 2, 2] };
+
+  it("uses the config's own resolution, inside or outside the trained range", () => {
+    const at224 = resolveNativeConfig('ofa-mbv3-w1.0', config);
+    expect(at224.supernet.defaultResolution).toBe(224);
+    const at236 = resolveNativeConfig('ofa-mbv3-w1.0', { ...config, r: [236] });
+    expect(at236.supernet.defaultResolution).toBe(236);
+    expect(at236.supernet.costs(at236.genome, 'conv-linear').macs).toBeGreaterThan(at224.supernet.costs(at224.genome, 'conv-linear').macs);
+  });
+
+  it('names config.r when the resolution is not a pixel count', () => {
+    try {
+      resolveNativeConfig('ofa-mbv3-w1.0', { ...config, r: 'big' });
+      expect.unreachable();
+    } catch (error) {
+      expect(isCarveError(error) && error.field).toBe('config.r');
+    }
   });
 });

@@ -1,6 +1,8 @@
 // The built-in super-networks by id: one line per family variant; descriptors are built once per option set.
 
-import { CarveError } from '../core/errors.js';
+import { CarveError, badInput } from '../core/errors.js';
+import type { Genome } from '../space/types.js';
+import { describeValue } from './native-config.js';
 import { OFA_MBV3_ENTRIES } from './ofa-mobilenetv3/supernet.js';
 import { OFA_PROXYLESS_ENTRY } from './ofa-proxyless/supernet.js';
 import { OFA_RESNET50_ENTRY } from './ofa-resnet50/supernet.js';
@@ -43,4 +45,27 @@ export function getSupernet(id: string, options: SupernetOptions = {}): Supernet
     instances.set(key, supernet);
   }
   return supernet;
+}
+
+/**
+ * The descriptor and genome of one native config, at the config's own input resolution (`r` or `image_size`,
+ * any integer from 32 to 1024; absent means the family default). Costs and graphs of resolutions outside the
+ * trained range are still exact: they describe the same layers on a larger or smaller image.
+ */
+export function resolveNativeConfig(id: string, config: unknown): { supernet: Supernet; genome: Genome } {
+  let options: SupernetOptions = {};
+  if (typeof config === 'object' && config !== null && !Array.isArray(config)) {
+    const object = config as Record<string, unknown>;
+    const key = object['r'] !== undefined ? 'r' : object['image_size'] !== undefined ? 'image_size' : undefined;
+    if (key !== undefined) {
+      const raw = object[key];
+      const value = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 32 || value > 1024) {
+        throw badInput(`config.${key}`, `${describeValue(raw)} is not an input resolution`, 'give an integer number of pixels from 32 to 1024, e.g. 224');
+      }
+      options = { fixedResolution: value };
+    }
+  }
+  const supernet = getSupernet(id, options);
+  return { supernet, genome: supernet.codec.fromNative(config) };
 }

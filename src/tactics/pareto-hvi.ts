@@ -2,7 +2,7 @@
 // optimistic surrogate predictions, over every candidate when the space or pool is small enough to score.
 
 import type { Individual } from '../algorithms/index.js';
-import { paretoFrontIndices } from '../indicators/index.js';
+import { nonDominatedSort, paretoFrontIndices } from '../indicators/index.js';
 import { createEncoder } from '../space/index.js';
 import type { Genome } from '../space/types.js';
 import { selectBatch } from './acquisition/batch-selection.js';
@@ -23,6 +23,13 @@ export interface ParetoHviOptions {
   /** Relative margin of the reference point beyond the observed worst value of each objective. */
   readonly referenceMargin: number;
   readonly innerEvaluations: number;
+  /**
+   * Share of each batch drawn only from the unseen single-gene neighbours of the observed front (0 = none):
+   * the best architectures are usually one change away from good ones, which predictors cannot resolve alone.
+   */
+  readonly localShare: number;
+  /** Observed non-dominated ranks whose members' neighbourhoods are searched locally. */
+  readonly localRanks: number;
 }
 
 export const PARETO_HVI_DEFAULTS: ParetoHviOptions = {
@@ -35,6 +42,8 @@ export const PARETO_HVI_DEFAULTS: ParetoHviOptions = {
   enumerationLimit: 50_000,
   referenceMargin: 0.1,
   innerEvaluations: 5000,
+  localShare: 0,
+  localRanks: 1,
 };
 
 export interface IterationRecord {
@@ -96,16 +105,58 @@ export class ParetoHviTactic implements Tactic {
     const stds = candidates.keys.map((_, index) => predictions.map((prediction, objective) => (prediction.std[index] as number) / (span[objective] as number)));
     const infeasible = candidates.keys.map((_, index) => this.predictedInfeasible(predictions.map((prediction) => prediction.mean[index] as number)));
     const observed = this.archive.feasibleObjectives().map((vector) => vector.map(normalise));
-    const picks = selectBatch({
-      observed,
+    const reference = low.map(() => 1 + this.options.referenceMargin);
+    const localCount = Math.round(this.options.batchSize * this.options.localShare);
+    const picks: number[] = [];
+    if (localCount > 0) {
+      const local = this.localMask(candidates);
+      const localPicks = selectBatch({
+        observed,
+        means,
+        stds,
+        infeasible: infeasible.map((value, index) => value || !local[index]),
+        reference,
+        batchSize: localCount,
+        kappa: this.options.kappa,
+      }).filter((index) => local[index] === true);
+      picks.push(...localPicks);
+    }
+    const taken = new Set(picks);
+    const globalPicks = selectBatch({
+      observed: [...observed, ...picks.map((index) => means[index] as number[])],
       means,
       stds,
-      infeasible,
-      reference: low.map(() => 1 + this.options.referenceMargin),
-      batchSize: this.options.batchSize,
+      infeasible: infeasible.map((value, index) => value || taken.has(index)),
+      reference,
+      batchSize: this.options.batchSize - picks.length,
       kappa: this.options.kappa,
     });
+    picks.push(...globalPicks.filter((index) => !taken.has(index)));
     return picks.map((index) => candidates.genomes[index] as Genome);
+  }
+
+  /** Candidates one gene away from a member of the first `localRanks` observed non-dominated fronts. */
+  private localMask(candidates: CandidateSet): boolean[] {
+    const space = this.context.space;
+    const feasible = this.archive.objectives.map((vector, index) => ((this.archive.violations[index] as number) === 0 ? vector : null));
+    const indices = feasible.flatMap((vector, index) => (vector === null ? [] : [index]));
+    const fronts = nonDominatedSort(indices.map((index) => feasible[index] as number[]));
+    const neighbours = new Set<string>();
+    for (const front of fronts.slice(0, this.options.localRanks)) {
+      for (const position of front) {
+        const genome = this.archive.genomes[indices[position] as number] as Genome;
+        for (let gene = 0; gene < space.geneCount; gene += 1) {
+          if (!space.isActive(genome, gene)) continue;
+          for (let choice = 0; choice < (space.choiceCounts[gene] as number); choice += 1) {
+            if (choice === genome[gene]) continue;
+            const neighbour = genome.slice();
+            neighbour[gene] = choice;
+            neighbours.add(space.key(space.canonicalize(neighbour)));
+          }
+        }
+      }
+    }
+    return candidates.keys.map((key) => neighbours.has(key));
   }
 
   observe(batch: readonly Observation[]): void {

@@ -3,6 +3,8 @@
 import { Nsga2Algorithm, PolynomialMutation, RandomSearchAlgorithm, SimulatedBinaryCrossover } from '../algorithms/index.js';
 import { badInput } from '../core/errors.js';
 import { AlgorithmTactic } from './algorithm-tactic.js';
+import { LinasTactic } from './linas.js';
+import { ParetoHviTactic } from './pareto-hvi.js';
 import { PoolTactic, candidatePoolOf, poolParts } from './pool.js';
 import type { TacticFactory } from './types.js';
 
@@ -63,7 +65,22 @@ const ENTRIES: readonly TacticEntry[] = [
         }),
       ),
   },
+  {
+    name: 'linas',
+    description:
+      'LINAS: validate a population, fit ridge/SVR predictors (chosen by cross-validated Kendall tau), run NSGA-II on them (5,000 predicted evaluations), validate its final population; never re-validates',
+    factory: (context) => new LinasTactic(context),
+  },
+  {
+    name: 'pareto-hvi',
+    description:
+      "carve's own: 10 random architectures, then batches of 5 picked by greedy hypervolume improvement of optimistic predictions (models chosen by cross-validation, bagged for uncertainty) over every candidate of a small space or pool, or over an NSGA-II run on the predictions otherwise",
+    factory: (context) => new ParetoHviTactic(context),
+  },
 ];
+
+/** The name `default` always means the best tactic measured so far. */
+export const DEFAULT_TACTIC = 'pareto-hvi';
 
 export function listTactics(): readonly TacticEntry[] {
   return ENTRIES;
@@ -74,9 +91,10 @@ export function listTactics(): readonly TacticEntry[] {
  * wrapped in a PoolTactic, which guarantees that only pool members are ever proposed.
  */
 export function tacticFactory(name: string): TacticFactory {
-  const entry = ENTRIES.find((candidate) => candidate.name === name);
+  const resolved = name === 'default' ? DEFAULT_TACTIC : name;
+  const entry = ENTRIES.find((candidate) => candidate.name === resolved);
   if (entry === undefined) {
-    throw badInput('--tactic', `unknown tactic "${name}"`, `choose one of: ${ENTRIES.map((e) => e.name).join(', ')}`);
+    throw badInput('--tactic', `unknown tactic "${name}"`, `choose one of: default, ${ENTRIES.map((e) => e.name).join(', ')}`);
   }
   return (context) => {
     if (context.pool === undefined) return entry.factory(context);

@@ -20,13 +20,13 @@ NUM_CLASSES = 10
 STEM_CHANNELS = 16
 STEM_STRIDE = 2
 # (output channels, stride of the first block) per stage; blocks after the first keep shape and add a skip.
-# Feature maps: 28x28 input, 14x14 after the stem, then 14x14, 7x7 and 4x4 in the three stages.
-STAGES = ((16, 1), (32, 2), (64, 2))
+# Feature maps: 28x28 input, 14x14 after the stem, then 7x7, 7x7 and 4x4 in the three stages.
+STAGES = ((24, 2), (40, 1), (64, 2))
 HEAD_CHANNELS = 192
 MAX_DEPTH = 3
 DEPTH_CHOICES = (1, 2, 3)
 KERNEL_CHOICES = (3, 5)
-EXPAND_CHOICES = (2, 4, 6)
+EXPAND_CHOICES = (2, 3, 4)
 # GroupNorm with a fixed number of channels per group (not a fixed number of groups): a channel's group
 # is the same whatever the active width, so every sub-network normalises exactly as it was trained.
 CHANNELS_PER_GROUP = 8
@@ -205,6 +205,8 @@ def accuracy_percent(tensors, config, images, labels, batch_size=100):
     correct = 0
     with torch.no_grad():
         for start in range(0, images.shape[0], batch_size):
-            logits = forward_exported(tensors, config, images[start:start + batch_size])
+            # channels-last makes PyTorch's CPU convolutions markedly faster; the numbers are the same.
+            batch = images[start:start + batch_size].contiguous(memory_format=torch.channels_last)
+            logits = forward_exported(tensors, config, batch)
             correct += int((logits.argmax(dim=1) == labels[start:start + batch_size]).sum())
     return 100.0 * correct / images.shape[0]

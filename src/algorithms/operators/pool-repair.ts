@@ -2,7 +2,7 @@
 
 import type { Rng } from '../../core/rng.js';
 import type { Genome, SearchSpace } from '../../space/types.js';
-import { fillDistanceCodes, type CandidatePool } from './candidate-pool.js';
+import { bitCount, differingFields, fillDistanceCodes, packCodes, type CandidatePool } from './candidate-pool.js';
 import { checkSameSpace } from './pool-sampling.js';
 import type { Candidate, Repair } from './types.js';
 
@@ -16,10 +16,12 @@ import type { Candidate, Repair } from './types.js';
 export class NearestPoolRepair implements Repair {
   readonly pool: CandidatePool;
   private readonly queryCodes: Uint16Array;
+  private readonly queryPacked: Int32Array;
 
   constructor(pool: CandidatePool) {
     this.pool = pool;
     this.queryCodes = new Uint16Array(pool.space.geneCount);
+    this.queryPacked = new Int32Array(pool.packing.wordsPerGenome);
   }
 
   repair(space: SearchSpace, rng: Rng, genome: Genome, against: readonly ReadonlySet<string>[]): Candidate | null {
@@ -29,18 +31,29 @@ export class NearestPoolRepair implements Repair {
     const own = this.pool.positionOf(space.key(genome));
     if (own !== -1 && !excluded((members[own] as Candidate).key)) return members[own] as Candidate;
 
-    const geneCount = space.geneCount;
-    const codes = this.pool.distanceCodes;
-    const query = this.queryCodes;
-    fillDistanceCodes(space, genome, query, 0);
+    const packing = this.pool.packing;
+    const words = packing.wordsPerGenome;
+    const packed = this.pool.packedCodes;
+    const query = this.queryPacked;
+    fillDistanceCodes(space, genome, this.queryCodes, 0);
+    packCodes(packing, this.queryCodes, 0, query, 0);
+    const wideFields = packing.fieldBits > 4;
+    const lowBits = packing.lowBits;
     let best = Number.POSITIVE_INFINITY;
     let chosen = -1;
     let ties = 0;
-    for (let member = 0, offset = 0; member < members.length; member += 1, offset += geneCount) {
+    for (let member = 0, offset = 0; member < members.length; member += 1, offset += words) {
       let distance = 0;
-      // Stop counting once the member is already farther than the best found.
-      for (let gene = 0; gene < geneCount && distance <= best; gene += 1) {
-        if (codes[offset + gene] !== query[gene]) distance += 1;
+      for (let word = 0; word < words && distance <= best; word += 1) {
+        // The common 4-bit case is folded inline (the hot loop); wider fields use the general helper.
+        if (wideFields) {
+          distance += differingFields(packing, packed[offset + word] as number, query[word] as number);
+          continue;
+        }
+        let folded = (packed[offset + word] as number) ^ (query[word] as number);
+        folded |= folded >>> 1;
+        folded |= folded >>> 2;
+        distance += bitCount(folded & lowBits);
       }
       if (distance > best) continue;
       // Exclusion is looked up only for members that could win: most are rejected by distance first.

@@ -4,9 +4,7 @@ import { LruCache } from './lru-cache.js';
 describe('LruCache', () => {
   it('evicts the least recently used entry and disposes of it', async () => {
     const disposed: string[] = [];
-    const cache = new LruCache<number>(2, (_, key) => {
-      disposed.push(key);
-    });
+    const cache = new LruCache<number>({ capacity: 2, dispose: (_, key) => void disposed.push(key) });
     await cache.set('a', 1);
     await cache.set('b', 2);
     expect(cache.get('a')).toBe(1); // a is now the most recent
@@ -20,7 +18,25 @@ describe('LruCache', () => {
     expect(disposed.sort()).toEqual(['a', 'a', 'b', 'c']);
   });
 
+  it('keeps the total weight within budget but never evicts pinned entries', async () => {
+    const disposed: string[] = [];
+    const cache = new LruCache<string>({ capacity: 10, maxWeight: 100, dispose: (_, key) => void disposed.push(key) });
+    await cache.set('old', 'x', 60);
+    cache.pin('p1');
+    await cache.set('p1', 'y', 50);
+    expect(disposed).toEqual(['old']);
+    cache.pin('p2');
+    await cache.set('p2', 'z', 70);
+    // Over budget (120) but both entries are pinned: they stay until unpinned.
+    expect(cache.keys()).toEqual(['p1', 'p2']);
+    expect(cache.weight).toBe(120);
+    cache.unpinAll();
+    await cache.set('q', 'w', 10);
+    expect(disposed).toEqual(['old', 'p1']);
+    expect(cache.weight).toBe(80);
+  });
+
   it('refuses a capacity below one', () => {
-    expect(() => new LruCache<number>(0, () => undefined)).toThrow(RangeError);
+    expect(() => new LruCache<number>({ capacity: 0, dispose: () => undefined })).toThrow(RangeError);
   });
 });

@@ -5,6 +5,8 @@ export interface TimingSummary {
   readonly medianMs: number;
   readonly meanMs: number;
   readonly minMs: number;
+  /** 10th percentile: the typical undisturbed run when other work shares the machine. */
+  readonly p10Ms: number;
   readonly p90Ms: number;
   /** Sample standard deviation / mean. */
   readonly cv: number;
@@ -38,6 +40,7 @@ export function summarizeTimings(samplesMs: readonly number[]): TimingSummary {
     medianMs: middle,
     meanMs: mean,
     minMs: sorted[0] as number,
+    p10Ms: quantileSorted(sorted, 0.1),
     p90Ms: quantileSorted(sorted, 0.9),
     cv: mean > 0 ? Math.sqrt(variance) / mean : 0,
     robustCv: middle > 0 ? (1.4826 * median(deviations)) / middle : 0,

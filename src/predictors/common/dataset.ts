@@ -18,7 +18,11 @@ function packChecked(features: readonly Float64Array[], columnCount: number, exp
       throw badInput('features', `row ${row} is not an array of numbers`, 'give one Float64Array of features per candidate');
     }
     if (source.length !== columnCount) {
-      throw badInput('features', `row ${row} has ${source.length} columns, ${expectedFrom} ${columnCount}`, 'encode every candidate with the same feature encoder');
+      throw badInput(
+        'features',
+        `row ${row} has ${source.length} columns, ${expectedFrom} ${columnCount}`,
+        'encode every candidate with the same feature encoder',
+      );
     }
     const offset = row * columnCount;
     for (let column = 0; column < columnCount; column += 1) {
@@ -41,7 +45,8 @@ export function packTrainingData(
     throw badInput('features', 'no training rows', 'fit needs the features of at least one evaluated candidate');
   }
   if (!Array.isArray(targets) || targets.length !== features.length) {
-    throw badInput('targets', `${Array.isArray(targets) ? targets.length : 'no'} targets for ${features.length} feature rows`, 'give exactly one target per feature row');
+    const given = Array.isArray(targets) ? targets.length : 'no';
+    throw badInput('targets', `${given} targets for ${features.length} feature rows`, 'give exactly one target per feature row');
   }
   const width = (features[0] as Float64Array | undefined)?.length;
   if (typeof width !== 'number' || width < 1) {

@@ -1,63 +1,73 @@
 // Pairwise distances between packed rows, the inputs of the kernel models (SVR, Gaussian process).
+//
+// Each distance is the left row's norm corrected over the right row's non-zero columns only,
+//   |x - y|^2 = |x|^2 + sum_{k: y_k != 0} ((x_k - y_k)^2 - x_k^2)   (and likewise for the L1 distance),
+// so one-hot rows cost their active genes rather than the full width.
 
 import type { PackedRows } from './dataset.js';
+import { type SparseRows, toSparseRows } from './sparse-rows.js';
 
 export type DistanceKind = 'squared-euclidean' | 'mean-absolute';
 
+/** Rounding left by the norm correction on equal rows is far below this; real distances are far above it. */
+const ROUNDING_FLOOR = 1e-12;
+
+function rowNorms(rows: PackedRows, squared: boolean): Float64Array {
+  const norms = new Float64Array(rows.rowCount);
+  for (let row = 0; row < rows.rowCount; row += 1) {
+    let sum = 0;
+    const offset = row * rows.columnCount;
+    for (let column = 0; column < rows.columnCount; column += 1) {
+      const value = rows.values[offset + column] as number;
+      sum += squared ? value * value : Math.abs(value);
+    }
+    norms[row] = sum;
+  }
+  return norms;
+}
+
+function distanceBetween(left: PackedRows, leftRow: number, leftNorm: number, right: SparseRows, rightRow: number, squared: boolean): number {
+  const offset = leftRow * left.columnCount;
+  let sum = leftNorm;
+  const stop = right.starts[rightRow + 1] as number;
+  for (let entry = right.starts[rightRow] as number; entry < stop; entry += 1) {
+    const x = left.values[offset + (right.columns[entry] as number)] as number;
+    const difference = x - (right.values[entry] as number);
+    sum += squared ? difference * difference - x * x : Math.abs(difference) - Math.abs(x);
+  }
+  return sum < ROUNDING_FLOOR * (leftNorm + 1) ? 0 : sum;
+}
+
 /**
  * `result[i * right.rowCount + j]` = distance between left row i and right row j: squared Euclidean, or the mean
- * absolute difference per column (on one-hot rows: the share of differing columns, a normalised Hamming distance).
- * Computed directly rather than from norms so that equal rows give exactly 0.
+ * absolute difference per column (on one-hot rows: proportional to the number of differing genes).
  */
 export function crossDistances(left: PackedRows, right: PackedRows, kind: DistanceKind): Float64Array {
-  const columns = left.columnCount;
-  const result = new Float64Array(left.rowCount * right.rowCount);
-  const a = left.values;
-  const b = right.values;
   const squared = kind === 'squared-euclidean';
-  const normaliser = kind === 'mean-absolute' ? 1 / columns : 1;
+  const normaliser = squared ? 1 : 1 / left.columnCount;
+  const sparseRight = toSparseRows(right);
+  const norms = rowNorms(left, squared);
+  const result = new Float64Array(left.rowCount * right.rowCount);
   for (let i = 0; i < left.rowCount; i += 1) {
-    const offsetI = i * columns;
-    const outRow = i * right.rowCount;
-    for (let j = 0; j < right.rowCount; j += 1) {
-      const offsetJ = j * columns;
-      let sum = 0;
-      if (squared) {
-        for (let k = 0; k < columns; k += 1) {
-          const difference = (a[offsetI + k] as number) - (b[offsetJ + k] as number);
-          sum += difference * difference;
-        }
-      } else {
-        for (let k = 0; k < columns; k += 1) sum += Math.abs((a[offsetI + k] as number) - (b[offsetJ + k] as number));
-      }
-      result[outRow + j] = sum * normaliser;
-    }
+    const out = i * right.rowCount;
+    const norm = norms[i] as number;
+    for (let j = 0; j < right.rowCount; j += 1) result[out + j] = distanceBetween(left, i, norm, sparseRight, j, squared) * normaliser;
   }
   return result;
 }
 
-/** Symmetric `rows.rowCount` x `rows.rowCount` distance matrix of a set with itself (half the work of crossDistances). */
+/** Symmetric `rows.rowCount` x `rows.rowCount` distance matrix of a set with itself, exactly 0 on the diagonal. */
 export function selfDistances(rows: PackedRows, kind: DistanceKind): Float64Array {
-  const count = rows.rowCount;
-  const columns = rows.columnCount;
-  const values = rows.values;
-  const result = new Float64Array(count * count);
   const squared = kind === 'squared-euclidean';
-  const normaliser = kind === 'mean-absolute' ? 1 / columns : 1;
+  const normaliser = squared ? 1 : 1 / rows.columnCount;
+  const sparse = toSparseRows(rows);
+  const norms = rowNorms(rows, squared);
+  const count = rows.rowCount;
+  const result = new Float64Array(count * count);
   for (let i = 0; i < count; i += 1) {
-    const offsetI = i * columns;
-    for (let j = i + 1; j < count; j += 1) {
-      const offsetJ = j * columns;
-      let sum = 0;
-      if (squared) {
-        for (let k = 0; k < columns; k += 1) {
-          const difference = (values[offsetI + k] as number) - (values[offsetJ + k] as number);
-          sum += difference * difference;
-        }
-      } else {
-        for (let k = 0; k < columns; k += 1) sum += Math.abs((values[offsetI + k] as number) - (values[offsetJ + k] as number));
-      }
-      const distance = sum * normaliser;
+    const norm = norms[i] as number;
+    for (let j = 0; j < i; j += 1) {
+      const distance = distanceBetween(rows, i, norm, sparse, j, squared) * normaliser;
       result[i * count + j] = distance;
       result[j * count + i] = distance;
     }

@@ -26,10 +26,11 @@ export interface NumberRule {
 }
 
 function describeRule(rule: NumberRule): string {
-  const parts: string[] = [rule.integer === true ? 'an integer' : 'a number'];
-  if (rule.min !== undefined) parts.push(`${rule.minExclusive === true ? '>' : '>='} ${rule.min}`);
-  if (rule.max !== undefined) parts.push(`<= ${rule.max}`);
-  return parts.join(' ');
+  const bounds: string[] = [];
+  if (rule.min !== undefined) bounds.push(`${rule.minExclusive === true ? '>' : '>='} ${rule.min}`);
+  if (rule.max !== undefined) bounds.push(`<= ${rule.max}`);
+  const kind = rule.integer === true ? 'an integer' : 'a number';
+  return bounds.length === 0 ? kind : `${kind} ${bounds.join(' and ')}`;
 }
 
 /** `value` when given and valid, `fallback` when undefined. */

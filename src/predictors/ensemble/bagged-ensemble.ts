@@ -65,7 +65,9 @@ export class BaggedEnsemblePredictor implements Predictor {
     }
     const mean = Float64Array.from(sum, (value) => value / predictions.length);
     for (const prediction of predictions) {
-      for (let row = 0; row < count; row += 1) sumSquares[row] = (sumSquares[row] as number) + ((prediction[row] as number) - (mean[row] as number)) ** 2;
+      for (let row = 0; row < count; row += 1) {
+        sumSquares[row] = (sumSquares[row] as number) + ((prediction[row] as number) - (mean[row] as number)) ** 2;
+      }
     }
     const std = Float64Array.from(sumSquares, (value) => Math.sqrt(value / (predictions.length - 1)));
     return { mean, std };

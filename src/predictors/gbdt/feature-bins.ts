@@ -15,6 +15,11 @@ export interface FeatureBins {
   /** Start of each column's bins in one histogram of `totalBins` slots. */
   readonly binOffsets: Int32Array;
   readonly totalBins: number;
+  /** Per column, its most frequent bin: histograms get it by subtraction, so only other bins are ever counted. */
+  readonly defaultBins: Int32Array;
+  /** Row-major list of each row's histogram slots (binOffsets[column] + bin) outside the default bins. */
+  readonly rowStarts: Int32Array;
+  readonly rowSlots: Int32Array;
 }
 
 /** Largest bin count per column that the 8-bit codes can hold. */
@@ -65,6 +70,7 @@ export function binFeatures(rows: PackedRows, maxBins: number): FeatureBins {
   const binCounts = new Int32Array(columnCount);
   const binOffsets = new Int32Array(columnCount);
   const column = new Float64Array(rowCount);
+  const defaultBins = new Int32Array(columnCount);
   let totalBins = 0;
   for (let feature = 0; feature < columnCount; feature += 1) {
     for (let row = 0; row < rowCount; row += 1) column[row] = values[row * columnCount + feature] as number;
@@ -74,7 +80,28 @@ export function binFeatures(rows: PackedRows, maxBins: number): FeatureBins {
     binOffsets[feature] = totalBins;
     totalBins += columnCuts.length + 1;
     const base = feature * rowCount;
-    for (let row = 0; row < rowCount; row += 1) codes[base + row] = binOf(columnCuts, column[row] as number);
+    const frequency = new Int32Array(columnCuts.length + 1);
+    for (let row = 0; row < rowCount; row += 1) {
+      const bin = binOf(columnCuts, column[row] as number);
+      codes[base + row] = bin;
+      frequency[bin] = (frequency[bin] as number) + 1;
+    }
+    let mostFrequent = 0;
+    frequency.forEach((count, bin) => {
+      if (count > (frequency[mostFrequent] as number)) mostFrequent = bin;
+    });
+    defaultBins[feature] = mostFrequent;
   }
-  return { rowCount, columnCount, codes, cuts, binCounts, binOffsets, totalBins };
+
+  const rowStarts = new Int32Array(rowCount + 1);
+  const slots: number[] = [];
+  for (let row = 0; row < rowCount; row += 1) {
+    rowStarts[row] = slots.length;
+    for (let feature = 0; feature < columnCount; feature += 1) {
+      const bin = codes[feature * rowCount + row] as number;
+      if (bin !== defaultBins[feature]) slots.push((binOffsets[feature] as number) + bin);
+    }
+  }
+  rowStarts[rowCount] = slots.length;
+  return { rowCount, columnCount, codes, cuts, binCounts, binOffsets, totalBins, defaultBins, rowStarts, rowSlots: Int32Array.from(slots) };
 }

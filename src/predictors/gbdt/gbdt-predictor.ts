@@ -2,9 +2,9 @@
 
 import type { Rng } from '../../core/rng.js';
 import { notFittedError, packPredictionRows, packTrainingData } from '../common/dataset.js';
-import { checkOptionKeys, numberOption } from '../common/options.js';
+import { checkOptionKeys, choiceOption, numberOption } from '../common/options.js';
+import { TARGET_TRANSFORM_KINDS, type TargetTransform, type TargetTransformKind, fitTargetTransform } from '../common/target-transform.js';
 import { sampleWithoutReplacement } from '../common/random.js';
-import { standardizeTargets } from '../common/scaling.js';
 import type { Predictor } from '../types.js';
 import { MAX_BINS_LIMIT, binFeatures } from './feature-bins.js';
 import { TreeGrower, TreeNodes } from './regression-tree.js';
@@ -26,9 +26,21 @@ export interface GbdtOptions {
   readonly l2?: number;
   /** Most bins per column (columns with more distinct values get equal-count bins); default 64, at most 256. */
   readonly maxBins?: number;
+  /** Scale the model learns on: 'standardize' (default) or 'rank' (standardised ranks, robust to extreme targets). */
+  readonly targetTransform?: TargetTransformKind;
 }
 
-export const GBDT_OPTION_KEYS: readonly string[] = ['trees', 'learningRate', 'maxDepth', 'minSamplesLeaf', 'subsample', 'columnSample', 'l2', 'maxBins'];
+export const GBDT_OPTION_KEYS: readonly string[] = [
+  'trees',
+  'learningRate',
+  'maxDepth',
+  'minSamplesLeaf',
+  'subsample',
+  'columnSample',
+  'l2',
+  'maxBins',
+  'targetTransform',
+];
 
 interface GbdtModel {
   readonly columnCount: number;
@@ -38,8 +50,7 @@ interface GbdtModel {
   readonly left: Int32Array;
   readonly right: Int32Array;
   readonly value: Float64Array;
-  readonly targetMean: number;
-  readonly targetScale: number;
+  readonly targetTransform: TargetTransform;
 }
 
 export class GbdtPredictor implements Predictor {
@@ -53,6 +64,7 @@ export class GbdtPredictor implements Predictor {
   private readonly columnSample: number;
   private readonly l2: number;
   private readonly maxBins: number;
+  private readonly targetTransform: TargetTransformKind;
   private model: GbdtModel | undefined;
 
   constructor(rng: Rng, options: GbdtOptions = {}) {
@@ -66,11 +78,12 @@ export class GbdtPredictor implements Predictor {
     this.columnSample = numberOption('gbdt', 'columnSample', record['columnSample'], 1, { min: 0, minExclusive: true, max: 1 });
     this.l2 = numberOption('gbdt', 'l2', record['l2'], 1, { min: 0 });
     this.maxBins = numberOption('gbdt', 'maxBins', record['maxBins'], 64, { min: 2, max: MAX_BINS_LIMIT, integer: true });
+    this.targetTransform = choiceOption('gbdt', 'targetTransform', record['targetTransform'], 'standardize', TARGET_TRANSFORM_KINDS);
   }
 
   fit(features: readonly Float64Array[], targets: readonly number[]): void {
     const data = packTrainingData(features, targets);
-    const standardized = standardizeTargets(data.targets);
+    const transformed = fitTargetTransform(data.targets, this.targetTransform);
     const bins = binFeatures(data.rows, this.maxBins);
     const { rowCount: n, columnCount: d } = data.rows;
     const grower = new TreeGrower(bins, {
@@ -89,7 +102,7 @@ export class GbdtPredictor implements Predictor {
     const allColumns = Int32Array.from({ length: d }, (_, column) => column);
 
     for (let tree = 0; tree < this.trees; tree += 1) {
-      for (let row = 0; row < n; row += 1) residuals[row] = (standardized.values[row] as number) - (fitted[row] as number);
+      for (let row = 0; row < n; row += 1) residuals[row] = (transformed.values[row] as number) - (fitted[row] as number);
       const rows = rowsPerTree < n ? sampleWithoutReplacement(n, rowsPerTree, this.rng) : allRows.slice();
       const columns = columnsPerTree < d ? sampleWithoutReplacement(d, columnsPerTree, this.rng).sort() : allColumns;
       const root = grower.grow(nodes, residuals, rows, columns);
@@ -99,7 +112,8 @@ export class GbdtPredictor implements Predictor {
         let node = root;
         while ((nodes.feature[node] as number) >= 0) {
           const feature = nodes.feature[node] as number;
-          node = (bins.codes[feature * n + row] as number) <= (nodes.splitBin[node] as number) ? (nodes.left[node] as number) : (nodes.right[node] as number);
+          const goesLeft = (bins.codes[feature * n + row] as number) <= (nodes.splitBin[node] as number);
+          node = goesLeft ? (nodes.left[node] as number) : (nodes.right[node] as number);
         }
         fitted[row] = (fitted[row] as number) + (nodes.value[node] as number);
       }
@@ -113,8 +127,7 @@ export class GbdtPredictor implements Predictor {
       left: Int32Array.from(nodes.left),
       right: Int32Array.from(nodes.right),
       value: Float64Array.from(nodes.value),
-      targetMean: standardized.mean,
-      targetScale: standardized.scale,
+      targetTransform: transformed,
     };
   }
 
@@ -136,11 +149,12 @@ export class GbdtPredictor implements Predictor {
       for (let tree = 0; tree < roots.length; tree += 1) {
         let node = roots[tree] as number;
         while ((feature[node] as number) >= 0) {
-          node = (rows.values[offset + (feature[node] as number)] as number) <= (threshold[node] as number) ? (left[node] as number) : (right[node] as number);
+          const goesLeft = (rows.values[offset + (feature[node] as number)] as number) <= (threshold[node] as number);
+          node = goesLeft ? (left[node] as number) : (right[node] as number);
         }
         sum += value[node] as number;
       }
-      result[row] = model.targetMean + model.targetScale * sum;
+      result[row] = model.targetTransform.toTarget(sum);
     }
     return result;
   }

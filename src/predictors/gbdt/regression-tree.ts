@@ -39,8 +39,11 @@ interface Histogram {
   readonly counts: Int32Array;
 }
 
-/** Smallest gain that counts as an improvement (standardised units); below it splits only fit rounding noise. */
-const MIN_GAIN = 1e-10;
+/**
+ * Smallest gain that counts as an improvement, in standardised units. Absolute and tiny on purpose: a relative
+ * floor would stop boosting once residuals get small, leaving exact (noise-free) fits short of exact.
+ */
+const MIN_GAIN = 1e-24;
 
 /** Builds trees over one binned training set; reuses histogram buffers across nodes and trees. */
 export class TreeGrower {
@@ -79,20 +82,42 @@ export class TreeGrower {
     this.pool.push(histogram);
   }
 
+  /**
+   * Counts the node's rows into a histogram over all columns. Only bins other than each column's default are
+   * visited (one-hot rows touch just their active genes); the default bin gets the node total minus the rest.
+   */
   private fillHistogram(histogram: Histogram, start: number, end: number): void {
-    const { codes, binOffsets, binCounts, rowCount } = this.bins;
+    const { binOffsets, binCounts, defaultBins, rowStarts, rowSlots, columnCount } = this.bins;
     const { sums, counts } = histogram;
-    for (const feature of this.features) {
-      const offset = binOffsets[feature] as number;
-      sums.fill(0, offset, offset + (binCounts[feature] as number));
-      counts.fill(0, offset, offset + (binCounts[feature] as number));
-      const base = feature * rowCount;
-      for (let position = start; position < end; position += 1) {
-        const row = this.order[position] as number;
-        const slot = offset + (codes[base + row] as number);
-        sums[slot] = (sums[slot] as number) + (this.gradients[row] as number);
+    const order = this.order;
+    const gradients = this.gradients;
+    sums.fill(0);
+    counts.fill(0);
+    let total = 0;
+    for (let position = start; position < end; position += 1) {
+      const row = order[position] as number;
+      const gradient = gradients[row] as number;
+      total += gradient;
+      const stop = rowStarts[row + 1] as number;
+      for (let entry = rowStarts[row] as number; entry < stop; entry += 1) {
+        const slot = rowSlots[entry] as number;
+        sums[slot] = (sums[slot] as number) + gradient;
         counts[slot] = (counts[slot] as number) + 1;
       }
+    }
+    const rows = end - start;
+    for (let feature = 0; feature < columnCount; feature += 1) {
+      const offset = binOffsets[feature] as number;
+      const stop = offset + (binCounts[feature] as number);
+      let otherSum = 0;
+      let otherCount = 0;
+      for (let slot = offset; slot < stop; slot += 1) {
+        otherSum += sums[slot] as number;
+        otherCount += counts[slot] as number;
+      }
+      const defaultSlot = offset + (defaultBins[feature] as number);
+      sums[defaultSlot] = total - otherSum;
+      counts[defaultSlot] = rows - otherCount;
     }
   }
 
@@ -167,13 +192,9 @@ export class TreeGrower {
     const small = this.acquire();
     if (leftIsSmaller) this.fillHistogram(small, start, middle);
     else this.fillHistogram(small, middle, end);
-    for (const feature of this.features) {
-      const offset = binOffsets[feature] as number;
-      const stop = offset + (binCounts[feature] as number);
-      for (let slot = offset; slot < stop; slot += 1) {
-        sums[slot] = (sums[slot] as number) - (small.sums[slot] as number);
-        counts[slot] = (counts[slot] as number) - (small.counts[slot] as number);
-      }
+    for (let slot = 0; slot < sums.length; slot += 1) {
+      sums[slot] = (sums[slot] as number) - (small.sums[slot] as number);
+      counts[slot] = (counts[slot] as number) - (small.counts[slot] as number);
     }
     const leftHistogram = leftIsSmaller ? small : histogram;
     const rightHistogram = leftIsSmaller ? histogram : small;

@@ -12,8 +12,9 @@ import { notFittedError, packPredictionRows, packTrainingData } from '../common/
 import { crossDistances, medianOffDiagonal, selfDistances } from '../common/distances.js';
 import { choleskyInPlace, solveLowerInPlace, solveLowerTransposedInPlace } from '../common/linear-algebra.js';
 import { checkOptionKeys, choiceOption, numberOption, numberOrWordOption } from '../common/options.js';
+import { TARGET_TRANSFORM_KINDS, type TargetTransform, type TargetTransformKind, fitTargetTransform } from '../common/target-transform.js';
 import { sampleWithoutReplacement } from '../common/random.js';
-import { maxAbsScales, scaleColumns, selectRows, standardizeTargets } from '../common/scaling.js';
+import { maxAbsScales, scaleColumns, selectRows } from '../common/scaling.js';
 import type { PredictionWithUncertainty, Predictor } from '../types.js';
 import { type GpKernel, correlationFunction, distanceKindOf, typicalLength } from './gp-kernels.js';
 
@@ -24,21 +25,23 @@ export interface GpOptions {
   readonly lengthScale?: number | 'auto';
   /** Noise variance as a share of the signal variance, or 'auto' (default) to fit it. */
   readonly noiseRatio?: number | 'auto';
-  /** Most rows used while fitting hyper-parameters (a seeded subset beyond it); default 300. */
+  /** Most rows used while fitting hyper-parameters (a seeded subset beyond it); default 250. */
   readonly maxHyperparameterRows?: number;
+  /** Scale the model learns on: 'standardize' (default) or 'rank' (standardised ranks, robust to extreme targets). */
+  readonly targetTransform?: TargetTransformKind;
 }
 
-export const GP_OPTION_KEYS: readonly string[] = ['kernel', 'lengthScale', 'noiseRatio', 'maxHyperparameterRows'];
+export const GP_OPTION_KEYS: readonly string[] = ['kernel', 'lengthScale', 'noiseRatio', 'maxHyperparameterRows', 'targetTransform'];
 
-const LENGTH_GRID: readonly number[] = [0.25, 0.5, 1, 2, 4];
-const NOISE_GRID: readonly number[] = [1e-4, 1e-2, 0.1, 0.5];
+const LENGTH_GRID: readonly number[] = [0.5, 1, 2, 4];
+const NOISE_GRID: readonly number[] = [1e-3, 3e-2, 0.3];
 /** Search bounds: length scale within this factor of the typical distance, noise ratio in [MIN, MAX]. */
 const LENGTH_RANGE = 50;
 const MIN_NOISE_RATIO = 1e-6;
 const MAX_NOISE_RATIO = 10;
 const COMPASS_START_STEP = Math.log(2);
 const COMPASS_MIN_STEP = Math.log(1.15);
-const COMPASS_MAX_EVALUATIONS = 16;
+const COMPASS_MAX_EVALUATIONS = 8;
 
 export interface GpHyperparameters {
   readonly lengthScale: number;
@@ -57,8 +60,7 @@ interface GpModel {
   readonly weights: Float64Array;
   readonly hyperparameters: GpHyperparameters;
   readonly logMarginalLikelihood: number;
-  readonly targetMean: number;
-  readonly targetScale: number;
+  readonly targetTransform: TargetTransform;
 }
 
 interface Factorization {
@@ -70,7 +72,13 @@ interface Factorization {
 }
 
 /** Factorises s^2 (R + g I) for the profiled s^2; undefined when R + g I is not numerically positive definite. */
-function factorize(distances: Float64Array, targets: Float64Array, kernel: GpKernel, lengthScale: number, noiseRatio: number): Factorization | undefined {
+function factorize(
+  distances: Float64Array,
+  targets: Float64Array,
+  kernel: GpKernel,
+  lengthScale: number,
+  noiseRatio: number,
+): Factorization | undefined {
   const n = targets.length;
   const correlation = correlationFunction(kernel, lengthScale);
   const matrix = new Float64Array(n * n);
@@ -98,6 +106,7 @@ export class GaussianProcessPredictor implements Predictor {
   private readonly lengthScaleOption: number | 'auto';
   private readonly noiseRatioOption: number | 'auto';
   private readonly maxHyperparameterRows: number;
+  private readonly targetTransform: TargetTransformKind;
   private model: GpModel | undefined;
 
   constructor(rng: Rng, options: GpOptions = {}) {
@@ -106,7 +115,8 @@ export class GaussianProcessPredictor implements Predictor {
     this.kernel = choiceOption('gp', 'kernel', record['kernel'], 'rbf', ['rbf', 'matern52', 'hamming']);
     this.lengthScaleOption = numberOrWordOption('gp', 'lengthScale', record['lengthScale'], 'auto', 'auto', { min: 0, minExclusive: true });
     this.noiseRatioOption = numberOrWordOption('gp', 'noiseRatio', record['noiseRatio'], 'auto', 'auto', { min: 0 });
-    this.maxHyperparameterRows = numberOption('gp', 'maxHyperparameterRows', record['maxHyperparameterRows'], 300, { min: 2, integer: true });
+    this.maxHyperparameterRows = numberOption('gp', 'maxHyperparameterRows', record['maxHyperparameterRows'], 250, { min: 2, integer: true });
+    this.targetTransform = choiceOption('gp', 'targetTransform', record['targetTransform'], 'standardize', TARGET_TRANSFORM_KINDS);
   }
 
   /** Fitted hyper-parameters; undefined before fit. */
@@ -123,36 +133,37 @@ export class GaussianProcessPredictor implements Predictor {
     const data = packTrainingData(features, targets);
     const columnScales = maxAbsScales(data.rows);
     const rows = scaleColumns(data.rows, columnScales);
-    const standardized = standardizeTargets(data.targets);
+    const transformed = fitTargetTransform(data.targets, this.targetTransform);
     const n = rows.rowCount;
     const distanceKind = distanceKindOf(this.kernel);
     const distances = selfDistances(rows, distanceKind);
 
-    let lengthScale = this.lengthScaleOption === 'auto' ? 1 : this.lengthScaleOption;
-    let noiseRatio = this.noiseRatioOption === 'auto' ? NOISE_GRID[1] as number : this.noiseRatioOption;
+    let lengthScale: number;
+    let noiseRatio: number;
     if (this.lengthScaleOption === 'auto' || this.noiseRatioOption === 'auto') {
       let searchDistances = distances;
-      let searchTargets = standardized.values;
+      let searchTargets = transformed.values;
       if (n > this.maxHyperparameterRows) {
         const subset = sampleWithoutReplacement(n, this.maxHyperparameterRows, this.rng).sort();
         searchDistances = selfDistances(selectRows(rows, subset), distanceKind);
-        searchTargets = Float64Array.from(subset, (row) => standardized.values[row] as number);
+        searchTargets = Float64Array.from(subset, (row) => transformed.values[row] as number);
       }
-      const found = this.searchHyperparameters(searchDistances, searchTargets);
-      lengthScale = found.lengthScale;
-      noiseRatio = found.noiseRatio;
+      ({ lengthScale, noiseRatio } = this.searchHyperparameters(searchDistances, searchTargets));
+    } else {
+      lengthScale = this.lengthScaleOption;
+      noiseRatio = this.noiseRatioOption;
     }
 
     // Tiny noise ratios can fail on duplicate rows: raise them until the factorisation succeeds.
-    let factorization = factorize(distances, standardized.values, this.kernel, lengthScale, noiseRatio);
+    let factorization = factorize(distances, transformed.values, this.kernel, lengthScale, noiseRatio);
     for (let attempt = 0; factorization === undefined && attempt < 8; attempt += 1) {
       noiseRatio = Math.max(noiseRatio * 10, 1e-10);
-      factorization = factorize(distances, standardized.values, this.kernel, lengthScale, noiseRatio);
+      factorization = factorize(distances, transformed.values, this.kernel, lengthScale, noiseRatio);
     }
     if (factorization === undefined) {
       throw new CarveError('INTERNAL', 'Gaussian process covariance is not positive definite even with added noise', {
         field: 'gp.noiseRatio',
-        hint: 'use a larger noiseRatio or remove non-finite features',
+        hint: 'give a larger gp.noiseRatio',
       });
     }
     this.model = {
@@ -163,20 +174,19 @@ export class GaussianProcessPredictor implements Predictor {
       weights: factorization.weights,
       hyperparameters: { lengthScale, noiseRatio, signalVariance: factorization.signalVariance },
       logMarginalLikelihood: factorization.logLikelihood,
-      targetMean: standardized.mean,
-      targetScale: standardized.scale,
+      targetTransform: transformed,
     };
   }
 
   predict(features: readonly Float64Array[]): Float64Array {
     const model = this.requireModel();
-    const { cross } = this.crossCorrelation(model, features);
+    const cross = this.crossCorrelation(model, features);
     const n = model.rows.rowCount;
     const result = new Float64Array(features.length);
     for (let row = 0; row < features.length; row += 1) {
       let sum = 0;
       for (let j = 0; j < n; j += 1) sum += (cross[row * n + j] as number) * (model.weights[j] as number);
-      result[row] = model.targetMean + model.targetScale * sum;
+      result[row] = model.targetTransform.toTarget(sum);
     }
     return result;
   }
@@ -184,7 +194,7 @@ export class GaussianProcessPredictor implements Predictor {
   /** Posterior mean and std of the latent function (observation noise excluded), in target units. */
   predictWithUncertainty(features: readonly Float64Array[]): PredictionWithUncertainty {
     const model = this.requireModel();
-    const { cross } = this.crossCorrelation(model, features);
+    const cross = this.crossCorrelation(model, features);
     const n = model.rows.rowCount;
     const mean = new Float64Array(features.length);
     const std = new Float64Array(features.length);
@@ -196,22 +206,23 @@ export class GaussianProcessPredictor implements Predictor {
         work[j] = value;
         sum += value * (model.weights[j] as number);
       }
-      mean[row] = model.targetMean + model.targetScale * sum;
+      mean[row] = model.targetTransform.toTarget(sum);
       solveLowerInPlace(model.lower, n, work);
       let explained = 0;
       for (let j = 0; j < n; j += 1) explained += (work[j] as number) * (work[j] as number);
       const variance = model.hyperparameters.signalVariance * Math.max(0, 1 - explained);
-      std[row] = model.targetScale * Math.sqrt(variance);
+      std[row] = model.targetTransform.spreadToTarget(sum, Math.sqrt(variance));
     }
     return { mean, std };
   }
 
-  private crossCorrelation(model: GpModel, features: readonly Float64Array[]): { cross: Float64Array } {
+  /** Kernel correlation of each row to predict (rows) with each training row (columns). */
+  private crossCorrelation(model: GpModel, features: readonly Float64Array[]): Float64Array {
     const rows = scaleColumns(packPredictionRows(features, model.columnScales.length), model.columnScales);
     const cross = crossDistances(rows, model.rows, distanceKindOf(model.kernel));
     const correlation = correlationFunction(model.kernel, model.hyperparameters.lengthScale);
     for (let index = 0; index < cross.length; index += 1) cross[index] = correlation(cross[index] as number);
-    return { cross };
+    return cross;
   }
 
   /** Grid over (length scale, noise ratio) relative to the data, then a compass search on their logarithms. */
@@ -266,7 +277,10 @@ export class GaussianProcessPredictor implements Predictor {
       }
       if (!improved) step /= 2;
     }
-    return { lengthScale: Math.exp(bestLength), noiseRatio: Math.exp(bestNoise) };
+    return {
+      lengthScale: fitLength ? Math.exp(bestLength) : (this.lengthScaleOption as number),
+      noiseRatio: fitNoise ? Math.exp(bestNoise) : (this.noiseRatioOption as number),
+    };
   }
 
   private requireModel(): GpModel {

@@ -5,29 +5,35 @@
 // both the forward pass and the gradient run over contiguous memory.
 
 import type { Rng } from '../../core/rng.js';
-import type { PackedRows } from '../common/dataset.js';
 import { notFittedError, packPredictionRows, packTrainingData } from '../common/dataset.js';
 import { checkOptionKeys, choiceOption, numberListOption, numberOption } from '../common/options.js';
+import { TARGET_TRANSFORM_KINDS, type TargetTransform, type TargetTransformKind, fitTargetTransform } from '../common/target-transform.js';
 import { normalDraw, sampleWithoutReplacement } from '../common/random.js';
-import { maxAbsScales, scaleColumns, standardizeTargets } from '../common/scaling.js';
+import { maxAbsScales, scaleColumns } from '../common/scaling.js';
+import { type SparseRows, toSparseRows } from '../common/sparse-rows.js';
 import type { Predictor } from '../types.js';
 
 export type MlpActivation = 'relu' | 'tanh';
 
 export interface MlpOptions {
-  /** Widths of the hidden layers (one or two usually); default [64]. */
+  /** Widths of the hidden layers (one or two usually); default [32]. */
   readonly hiddenLayers?: readonly number[];
+  /** Default 'relu'. */
   readonly activation?: MlpActivation;
-  /** Adam step size; default 0.003. */
+  /** Adam step size; default 0.01. */
   readonly learningRate?: number;
-  /** Decoupled weight decay per step (biases excluded); default 1e-4. */
+  /** Decoupled weight decay (AdamW: each step shrinks weights by learningRate * weightDecay; biases excluded); default 0.1. */
   readonly weightDecay?: number;
+  /** Rows per Adam step; default 32. */
   readonly batchSize?: number;
+  /** Default 100. */
   readonly maxEpochs?: number;
-  /** Epochs without a better validation loss before stopping; default 30. */
+  /** Epochs without a better validation loss before stopping; default 20. */
   readonly patience?: number;
-  /** Share of rows held out for early stopping; default 0.15 (none when that would be fewer than 5 rows). */
+  /** Share of rows held out for early stopping; default 0.15 (none when that would be fewer than 20 rows). */
   readonly validationFraction?: number;
+  /** Scale the model learns on: 'standardize' (default) or 'rank' (standardised ranks, robust to extreme targets). */
+  readonly targetTransform?: TargetTransformKind;
 }
 
 export const MLP_OPTION_KEYS: readonly string[] = [
@@ -39,42 +45,14 @@ export const MLP_OPTION_KEYS: readonly string[] = [
   'maxEpochs',
   'patience',
   'validationFraction',
+  'targetTransform',
 ];
 
-const MIN_VALIDATION_ROWS = 5;
+const MIN_VALIDATION_ROWS = 20;
+const MIN_RELATIVE_IMPROVEMENT = 1e-3;
 const ADAM_BETA1 = 0.9;
 const ADAM_BETA2 = 0.999;
 const ADAM_EPSILON = 1e-8;
-
-/** Non-zero entries of each row (compressed sparse rows). */
-interface SparseRows {
-  readonly starts: Int32Array;
-  readonly columns: Int32Array;
-  readonly values: Float64Array;
-}
-
-function toSparse(rows: PackedRows): SparseRows {
-  const { rowCount, columnCount, values } = rows;
-  let nonZero = 0;
-  for (const value of values) if (value !== 0) nonZero += 1;
-  const starts = new Int32Array(rowCount + 1);
-  const columns = new Int32Array(nonZero);
-  const entries = new Float64Array(nonZero);
-  let next = 0;
-  for (let row = 0; row < rowCount; row += 1) {
-    starts[row] = next;
-    for (let column = 0; column < columnCount; column += 1) {
-      const value = values[row * columnCount + column] as number;
-      if (value !== 0) {
-        columns[next] = column;
-        entries[next] = value;
-        next += 1;
-      }
-    }
-  }
-  starts[rowCount] = next;
-  return { starts, columns, values: entries };
-}
 
 /** Layer sizes and where each layer's weights and biases sit in the flat parameter vector. */
 interface Layout {
@@ -124,7 +102,8 @@ class Network {
       const outSize = sizes[layer + 1] as number;
       const out = this.activations[layer + 1] as Float64Array;
       const weightOffset = weightOffsets[layer] as number;
-      out.set(params.subarray(biasOffsets[layer] as number, (biasOffsets[layer] as number) + outSize));
+      const biasOffset = biasOffsets[layer] as number;
+      for (let o = 0; o < outSize; o += 1) out[o] = params[biasOffset + o] as number;
       if (layer === 0) {
         for (let entry = input.starts[row] as number; entry < (input.starts[row + 1] as number); entry += 1) {
           const value = input.values[entry] as number;
@@ -203,20 +182,22 @@ export class MlpPredictor implements Predictor {
   private readonly maxEpochs: number;
   private readonly patience: number;
   private readonly validationFraction: number;
-  private model: { network: Network; columnScales: Float64Array; targetMean: number; targetScale: number } | undefined;
+  private readonly targetTransform: TargetTransformKind;
+  private model: { network: Network; columnScales: Float64Array; targetTransform: TargetTransform } | undefined;
   private epochs = 0;
 
   constructor(rng: Rng, options: MlpOptions = {}) {
     const record = checkOptionKeys('mlp', options, MLP_OPTION_KEYS);
     this.rng = rng;
-    this.hiddenLayers = numberListOption('mlp', 'hiddenLayers', record['hiddenLayers'], [64], { min: 1, max: 4096, integer: true });
+    this.hiddenLayers = numberListOption('mlp', 'hiddenLayers', record['hiddenLayers'], [32], { min: 1, max: 4096, integer: true });
     this.activation = choiceOption('mlp', 'activation', record['activation'], 'relu', ['relu', 'tanh']);
-    this.learningRate = numberOption('mlp', 'learningRate', record['learningRate'], 0.003, { min: 0, minExclusive: true, max: 1 });
-    this.weightDecay = numberOption('mlp', 'weightDecay', record['weightDecay'], 1e-4, { min: 0, max: 1 });
+    this.learningRate = numberOption('mlp', 'learningRate', record['learningRate'], 0.01, { min: 0, minExclusive: true, max: 1 });
+    this.weightDecay = numberOption('mlp', 'weightDecay', record['weightDecay'], 0.1, { min: 0, max: 100 });
     this.batchSize = numberOption('mlp', 'batchSize', record['batchSize'], 32, { min: 1, integer: true });
-    this.maxEpochs = numberOption('mlp', 'maxEpochs', record['maxEpochs'], 300, { min: 1, integer: true });
-    this.patience = numberOption('mlp', 'patience', record['patience'], 30, { min: 1, integer: true });
+    this.maxEpochs = numberOption('mlp', 'maxEpochs', record['maxEpochs'], 100, { min: 1, integer: true });
+    this.patience = numberOption('mlp', 'patience', record['patience'], 20, { min: 1, integer: true });
     this.validationFraction = numberOption('mlp', 'validationFraction', record['validationFraction'], 0.15, { min: 0, max: 0.5 });
+    this.targetTransform = choiceOption('mlp', 'targetTransform', record['targetTransform'], 'standardize', TARGET_TRANSFORM_KINDS);
   }
 
   /** Epochs run by the last fit (early stopping included); 0 before fit. */
@@ -227,8 +208,8 @@ export class MlpPredictor implements Predictor {
   fit(features: readonly Float64Array[], targets: readonly number[]): void {
     const data = packTrainingData(features, targets);
     const columnScales = maxAbsScales(data.rows);
-    const input = toSparse(scaleColumns(data.rows, columnScales));
-    const standardized = standardizeTargets(data.targets);
+    const input = toSparseRows(scaleColumns(data.rows, columnScales));
+    const transformed = fitTargetTransform(data.targets, this.targetTransform);
     const n = data.rows.rowCount;
     const layout = layoutOf([data.rows.columnCount, ...this.hiddenLayers, 1]);
     const params = new Float64Array(layout.parameterCount);
@@ -264,7 +245,7 @@ export class MlpPredictor implements Predictor {
         for (let position = start; position < end; position += 1) {
           const row = trainRows[position] as number;
           const output = network.forward(input, row);
-          network.backward(input, row, (output - (standardized.values[row] as number)) * share, gradients);
+          network.backward(input, row, (output - (transformed.values[row] as number)) * share, gradients);
         }
         step += 1;
         this.adamStep(layout, params, gradients, moment1, moment2, step);
@@ -272,42 +253,46 @@ export class MlpPredictor implements Predictor {
       if (!useValidation) continue;
       let loss = 0;
       for (const row of validationRows) {
-        const error = network.forward(input, row) - (standardized.values[row] as number);
+        const error = network.forward(input, row) - (transformed.values[row] as number);
         loss += error * error;
       }
+      // The best weights are always kept, but improvements under 0.1% do not reset the patience: a slow creep is
+      // not worth the epochs.
+      sinceBest = loss < bestLoss * (1 - MIN_RELATIVE_IMPROVEMENT) ? 0 : sinceBest + 1;
       if (loss < bestLoss) {
         bestLoss = loss;
         best.set(params);
-        sinceBest = 0;
-      } else if (++sinceBest >= this.patience) {
+      }
+      if (sinceBest >= this.patience) {
         epoch += 1;
         break;
       }
     }
     if (useValidation) params.set(best);
     this.epochs = epoch;
-    this.model = { network, columnScales, targetMean: standardized.mean, targetScale: standardized.scale };
+    this.model = { network, columnScales, targetTransform: transformed };
   }
 
   predict(features: readonly Float64Array[]): Float64Array {
     const model = this.model;
     if (model === undefined) throw notFittedError(this.name);
-    const input = toSparse(scaleColumns(packPredictionRows(features, model.columnScales.length), model.columnScales));
+    const input = toSparseRows(scaleColumns(packPredictionRows(features, model.columnScales.length), model.columnScales));
     const result = new Float64Array(features.length);
-    for (let row = 0; row < features.length; row += 1) result[row] = model.targetMean + model.targetScale * model.network.forward(input, row);
+    for (let row = 0; row < features.length; row += 1) result[row] = model.targetTransform.toTarget(model.network.forward(input, row));
     return result;
   }
 
   /**
    * He (ReLU) or Glorot-style (tanh) normal weights, zero biases. The first layer's fan-in is the mean number of
-   * non-zero inputs per row, not the column count: a one-hot row feeds only its active genes.
+   * non-zero inputs per row, not the column count: a one-hot row feeds only its active genes. The output layer
+   * starts at zero, so the untrained network predicts the mean target (and a constant target is fitted exactly).
    */
   private initialize(layout: Layout, params: Float64Array, meanNonZero: number): void {
     const gain = this.activation === 'relu' ? 2 : 1;
     const layers = layout.sizes.length - 1;
-    for (let layer = 0; layer < layers; layer += 1) {
+    for (let layer = 0; layer < layers - 1; layer += 1) {
       const fanIn = layer === 0 ? Math.max(1, meanNonZero) : (layout.sizes[layer] as number);
-      const std = Math.sqrt((layer === layers - 1 ? 1 : gain) / fanIn);
+      const std = Math.sqrt(gain / fanIn);
       const count = (layout.sizes[layer] as number) * (layout.sizes[layer + 1] as number);
       const offset = layout.weightOffsets[layer] as number;
       for (let index = 0; index < count; index += 1) params[offset + index] = std * normalDraw(this.rng);

@@ -5,8 +5,9 @@ import type { PackedRows } from '../common/dataset.js';
 import { notFittedError, packPredictionRows, packTrainingData } from '../common/dataset.js';
 import { crossDistances, selfDistances } from '../common/distances.js';
 import { booleanOption, checkOptionKeys, choiceOption, numberOption, numberOrWordOption } from '../common/options.js';
+import { TARGET_TRANSFORM_KINDS, type TargetTransform, type TargetTransformKind, fitTargetTransform } from '../common/target-transform.js';
 import { foldAssignments } from '../common/random.js';
-import { maxAbsScales, scaleColumns, selectRows, standardizeTargets } from '../common/scaling.js';
+import { maxAbsScales, scaleColumns, selectRows } from '../common/scaling.js';
 import { kendallTau } from '../metrics/rank-correlation.js';
 import type { Predictor } from '../types.js';
 import { solveEpsilonSvr } from './smo-solver.js';
@@ -14,6 +15,7 @@ import { solveEpsilonSvr } from './smo-solver.js';
 export type SvrKernel = 'rbf' | 'linear';
 
 export interface SvrOptions {
+  /** Default 'rbf'. */
   readonly kernel?: SvrKernel;
   /** Box constraint (on standardised targets); default 3. */
   readonly cost?: number;
@@ -23,12 +25,15 @@ export interface SvrOptions {
   readonly gamma?: number | 'scale';
   /** Stop when the largest KKT violation is below this; default 1e-3. */
   readonly tolerance?: number;
+  /** SMO steps before giving up (see `converged`); default 200,000. */
   readonly maxIterations?: number;
   /** Pick cost and gamma (x 1/3, 1, 3 around the given values) by 3-fold CV Kendall tau; default false. */
   readonly tune?: boolean;
+  /** Scale the model learns on: 'standardize' (default) or 'rank' (standardised ranks, robust to extreme targets). */
+  readonly targetTransform?: TargetTransformKind;
 }
 
-export const SVR_OPTION_KEYS: readonly string[] = ['kernel', 'cost', 'epsilon', 'gamma', 'tolerance', 'maxIterations', 'tune'];
+export const SVR_OPTION_KEYS: readonly string[] = ['kernel', 'cost', 'epsilon', 'gamma', 'tolerance', 'maxIterations', 'tune', 'targetTransform'];
 
 const TUNE_MULTIPLIERS: readonly number[] = [1 / 3, 1, 3];
 const TUNE_FOLDS = 3;
@@ -39,13 +44,14 @@ interface SvrModel {
   readonly supportCoefficients: Float64Array;
   readonly bias: number;
   readonly gamma: number;
-  readonly targetMean: number;
-  readonly targetScale: number;
+  readonly targetTransform: TargetTransform;
   readonly converged: boolean;
 }
 
+/** exp(-gamma d) of every squared distance, in place. */
 function kernelFromDistances(distances: Float64Array, gamma: number): Float64Array {
-  return Float64Array.from(distances, (distance) => Math.exp(-gamma * distance));
+  for (let index = 0; index < distances.length; index += 1) distances[index] = Math.exp(-gamma * (distances[index] as number));
+  return distances;
 }
 
 function linearKernel(left: PackedRows, right: PackedRows): Float64Array {
@@ -93,6 +99,7 @@ export class SvrPredictor implements Predictor {
   private readonly tolerance: number;
   private readonly maxIterations: number;
   private readonly tune: boolean;
+  private readonly targetTransform: TargetTransformKind;
   private model: SvrModel | undefined;
   private chosen: { cost: number; gamma: number } | undefined;
 
@@ -104,8 +111,9 @@ export class SvrPredictor implements Predictor {
     this.epsilon = numberOption('svr', 'epsilon', record['epsilon'], 0.05, { min: 0 });
     this.gammaOption = numberOrWordOption('svr', 'gamma', record['gamma'], 'scale', 'scale', { min: 0, minExclusive: true });
     this.tolerance = numberOption('svr', 'tolerance', record['tolerance'], 1e-3, { min: 0, minExclusive: true });
-    this.maxIterations = numberOption('svr', 'maxIterations', record['maxIterations'], 1_000_000, { min: 1, integer: true });
+    this.maxIterations = numberOption('svr', 'maxIterations', record['maxIterations'], 200_000, { min: 1, integer: true });
     this.tune = booleanOption('svr', 'tune', record['tune'], false);
+    this.targetTransform = choiceOption('svr', 'targetTransform', record['targetTransform'], 'standardize', TARGET_TRANSFORM_KINDS);
   }
 
   /** Cost and gamma used by the last fit (after tuning); undefined before fit. */
@@ -122,11 +130,11 @@ export class SvrPredictor implements Predictor {
     const data = packTrainingData(features, targets);
     const columnScales = maxAbsScales(data.rows);
     const rows = scaleColumns(data.rows, columnScales);
-    const standardized = standardizeTargets(data.targets);
+    const transformed = fitTargetTransform(data.targets, this.targetTransform);
     const n = rows.rowCount;
     const baseGamma = this.gammaOption === 'scale' ? scaleGamma(rows) : this.gammaOption;
     const distances = this.kernel === 'rbf' ? selfDistances(rows, 'squared-euclidean') : undefined;
-    const kernelOf = (gamma: number): Float64Array => (distances === undefined ? linearKernel(rows, rows) : kernelFromDistances(distances, gamma));
+    const kernelOf = (gamma: number): Float64Array => (distances === undefined ? linearKernel(rows, rows) : kernelFromDistances(distances.slice(), gamma));
 
     let cost = this.cost;
     let gamma = baseGamma;
@@ -138,7 +146,7 @@ export class SvrPredictor implements Predictor {
         const fullKernel = kernelOf(candidateGamma);
         for (const multiplier of TUNE_MULTIPLIERS) {
           const candidateCost = this.cost * multiplier;
-          const tau = this.crossValidatedTau(fullKernel, standardized.values, folds, candidateCost);
+          const tau = this.crossValidatedTau(fullKernel, transformed.values, folds, candidateCost);
           if (tau > bestTau) {
             bestTau = tau;
             cost = candidateCost;
@@ -148,7 +156,7 @@ export class SvrPredictor implements Predictor {
       }
     }
 
-    const solution = solveEpsilonSvr(kernelOf(gamma), standardized.values, {
+    const solution = solveEpsilonSvr(kernelOf(gamma), transformed.values, {
       cost,
       epsilon: this.epsilon,
       tolerance: this.tolerance,
@@ -165,8 +173,7 @@ export class SvrPredictor implements Predictor {
       supportCoefficients: Float64Array.from(support, (row) => solution.coefficients[row] as number),
       bias: solution.bias,
       gamma,
-      targetMean: standardized.mean,
-      targetScale: standardized.scale,
+      targetTransform: transformed,
       converged: solution.converged,
     };
   }
@@ -184,11 +191,13 @@ export class SvrPredictor implements Predictor {
           : linearKernel(rows, model.supportRows);
       for (let row = 0; row < rows.rowCount; row += 1) {
         let sum = model.bias;
-        for (let support = 0; support < supportCount; support += 1) sum += (cross[row * supportCount + support] as number) * (model.supportCoefficients[support] as number);
+        for (let support = 0; support < supportCount; support += 1) {
+          sum += (cross[row * supportCount + support] as number) * (model.supportCoefficients[support] as number);
+        }
         result[row] = sum;
       }
     }
-    for (let row = 0; row < rows.rowCount; row += 1) result[row] = model.targetMean + model.targetScale * (result[row] as number);
+    for (let row = 0; row < rows.rowCount; row += 1) result[row] = model.targetTransform.toTarget((result[row] as number));
     return result;
   }
 

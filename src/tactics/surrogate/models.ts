@@ -1,7 +1,7 @@
 // Per-objective surrogate models: chosen by cross-validated rank correlation, with an uncertainty estimate.
 
 import type { Rng } from '../../core/rng.js';
-import { BaggedEnsemble, selectPredictor, createPredictor, type Predictor, type PredictorFactory } from '../../predictors/index.js';
+import { BaggedEnsemblePredictor, predictorFactory, selectPredictor, type Predictor, type PredictorFactory } from '../../predictors/index.js';
 
 export interface ObjectivePrediction {
   readonly mean: Float64Array;
@@ -24,8 +24,15 @@ export interface ModelOptions {
   readonly ensembleMembers: number;
 }
 
+const factories = new Map<string, PredictorFactory>();
+
 function factoryOf(name: string): PredictorFactory {
-  return (rng: Rng) => createPredictor(name, {}, rng);
+  let factory = factories.get(name);
+  if (factory === undefined) {
+    factory = predictorFactory(name);
+    factories.set(name, factory);
+  }
+  return factory;
 }
 
 /** Fits one objective: selects a model by k-fold Kendall tau when several are offered, refits on everything. */
@@ -51,10 +58,10 @@ export function fitObjectiveModel(
   } else {
     name = options.candidates[0] ?? 'ridge';
   }
-  const single = createPredictor(name, {}, rng.fork());
+  const single = factoryOf(name)(rng.fork());
   let predictor: Predictor;
   if (single.predictWithUncertainty === undefined && options.ensembleMembers > 1) {
-    predictor = new BaggedEnsemble(factoryOf(name), { members: options.ensembleMembers }, rng.fork());
+    predictor = new BaggedEnsemblePredictor(factoryOf(name), rng.fork(), { members: options.ensembleMembers });
   } else {
     predictor = single;
   }
