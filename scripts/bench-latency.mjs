@@ -1,6 +1,6 @@
 // Latency measurement quality on this machine: repeatability over random OFA MobileNetV3 w1.0 sub-networks and
 // rank agreement with HELP's GPU latencies. Build first: `npm run build && node scripts/bench-latency.mjs`.
-// Options: --nets N (50) --passes P (3) --warmup W (10) --repeats R (30) --interleave C (50, sessions measured
+// Options: --nets N (50) --passes P (3) --warmup W (10) --repeats R (60) --interleave C (50, sessions measured
 // together) --help-sample H (300, 0 skips HELP) --help-warmup (5) --help-repeats (15) --seed S (1).
 
 import { readFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ const settings = {
   nets: option('nets', 50),
   passes: option('passes', 3),
   warmup: option('warmup', 10),
-  repeats: option('repeats', 30),
+  repeats: option('repeats', 60),
   interleave: option('interleave', 50),
   helpSample: option('help-sample', 300),
   helpWarmup: option('help-warmup', 5),

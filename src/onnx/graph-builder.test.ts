@@ -51,6 +51,34 @@ describe('GraphBuilder', () => {
     expect((linearOut?.data as Float32Array)[0]).toBeCloseTo(-8.25, 6);
   });
 
+  it('builds a small attention block (Gather, LayerNormalization, MatMul, Softmax, Slice, Concat) that onnxruntime runs', async () => {
+    const rng = createRng(4);
+    const builder = new GraphBuilder();
+    const ids = builder.input('ids', [2, 5], 'int64');
+    const table = builder.parameter('embedding', [11, 8], new Float32Array(88).map(() => rng.next() - 0.5));
+    const tokens = builder.gather(table, ids); // [2, 5, 8]
+    const normed = builder.layerNormalization(tokens, builder.parameter('ln.weight', [8], new Float32Array(8).fill(1)), builder.parameter('ln.bias', [8], new Float32Array(8)), -1, 1e-5);
+    const query = builder.matMul(normed, builder.parameter('wq', [8, 8], new Float32Array(64).map(() => rng.next() - 0.5)));
+    const scores = builder.softmax(builder.matMul(query, builder.transpose(normed, [0, 2, 1])), -1); // [2, 5, 5]
+    const context = builder.matMul(scores, normed); // [2, 5, 8]
+    const halves = builder.concat([builder.slice(context, [0], [4], [2]), builder.slice(context, [4], [8], [2])], 2);
+    builder.output(scores);
+    builder.output(builder.unsqueeze(halves, [1]));
+    const model = builder.build();
+    expect(model.graph.outputs.map((output) => output.shape)).toEqual([
+      [2, 5, 5],
+      [2, 1, 5, 8],
+    ]);
+    const result = await run(serializeModel(model), { ids: new ort.Tensor('int64', BigInt64Array.from([0, 1, 2, 3, 4, 10, 9, 8, 7, 6], BigInt), [2, 5]) });
+    const [scoreTensor, contextTensor] = Object.values(result) as ort.Tensor[];
+    expect(contextTensor?.dims).toEqual([2, 1, 5, 8]);
+    const rows = scoreTensor?.data as Float32Array;
+    for (let row = 0; row < 10; row += 1) {
+      const sum = rows.slice(row * 5, row * 5 + 5).reduce((total, value) => total + value, 0);
+      expect(sum).toBeCloseTo(1, 5);
+    }
+  });
+
   it('falls back to x·HardSigmoid(x) below opset 14', () => {
     const builder = new GraphBuilder({ opsetVersion: 13 });
     builder.output(builder.hardSwish(builder.input('x', [1, 4])));

@@ -17,5 +17,5 @@ export type { BaggedEnsembleOptions } from './ensemble/index.js';
 export { averageRanks, kendallTau, pearson, rmse, spearman } from './metrics/index.js';
 export { crossValidatedPredictions, selectPredictor } from './selection.js';
 export type { CandidateScore, PredictorCandidate, SelectionOptions, SelectionResult } from './selection.js';
-export { PREDICTOR_NAMES, createPredictor, defaultPredictorCandidates, predictorFactory } from './registry.js';
+export { PREDICTOR_NAMES, createPredictor, defaultPredictorCandidates, defaultPredictorNames, predictorFactory } from './registry.js';
 export type { BaggedPredictorConfig, PredictorName } from './registry.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
 import { BaggedEnsemblePredictor } from './ensemble/bagged-ensemble.js';
 import { GbdtPredictor } from './gbdt/gbdt-predictor.js';
-import { PREDICTOR_NAMES, createPredictor, defaultPredictorCandidates, predictorFactory } from './registry.js';
+import { PREDICTOR_NAMES, createPredictor, defaultPredictorCandidates, defaultPredictorNames, predictorFactory } from './registry.js';
 
 describe('predictor registry', () => {
   it('builds every named predictor', () => {
@@ -28,9 +28,29 @@ describe('predictor registry', () => {
     expect(() => predictorFactory('bagged', { base: 'ridge', members: 1 })).toThrow(expect.objectContaining({ field: 'bagged.members' }));
   });
 
-  it('offers default candidates with distinct names, each building a working predictor', () => {
+  it("reads '<model>-rank' as the model with rank targets", () => {
+    const ranked = predictorFactory('gp-rank')(createRng(1));
+    expect(ranked.name).toBe('gp');
+    const features = [Float64Array.of(0), Float64Array.of(1), Float64Array.of(2), Float64Array.of(3)];
+    // Rank targets: the extreme value weighs no more than any other step, so a linear model gets the middle right.
+    const targets = [0, 1, 2, 1000];
+    const plain = createPredictor('ridge', { alpha: 1e-6 }, createRng(1));
+    const rank = createPredictor('ridge-rank', { alpha: 1e-6 }, createRng(1));
+    plain.fit(features, targets);
+    rank.fit(features, targets);
+    expect(rank.predict([Float64Array.of(1.5)])[0]).toBeGreaterThan(1);
+    expect(rank.predict([Float64Array.of(1.5)])[0]).toBeLessThan(2);
+    expect(plain.predict([Float64Array.of(1.5)])[0]).toBeGreaterThan(100);
+    expect(() => predictorFactory('ridge-rank', { targetTransform: 'standardize' })).toThrow(expect.objectContaining({ field: 'ridge.targetTransform' }));
+    expect(() => predictorFactory('bagged-rank')).toThrow(expect.objectContaining({ field: 'predictor' }));
+    expect(() => predictorFactory('forest-rank')).toThrow(expect.objectContaining({ field: 'predictor' }));
+  });
+
+  it('offers default candidates with distinct registry names, each building a working predictor', () => {
     const candidates = defaultPredictorCandidates();
     expect(new Set(candidates.map((candidate) => candidate.name)).size).toBe(candidates.length);
+    expect(candidates.map((candidate) => candidate.name)).toEqual(defaultPredictorNames());
+    for (const name of defaultPredictorNames()) expect(() => predictorFactory(name)).not.toThrow();
     for (const candidate of candidates) {
       const predictor = candidate.factory(createRng(1));
       predictor.fit([Float64Array.of(0, 1), Float64Array.of(1, 0), Float64Array.of(1, 1)], [1, 2, 3]);

@@ -23,7 +23,21 @@ export interface BaggedPredictorConfig extends BaggedEnsembleOptions {
   readonly baseOptions?: Readonly<Record<string, unknown>>;
 }
 
+/** `<model>-rank` names the model with rank targets, e.g. 'gp-rank' = 'gp' with targetTransform 'rank'. */
+const RANK_SUFFIX = '-rank';
+
 function unvalidatedFactory(name: string, options: Readonly<Record<string, unknown>> | undefined): PredictorFactory {
+  if (name.endsWith(RANK_SUFFIX) && name !== `bagged${RANK_SUFFIX}`) {
+    const base = name.slice(0, -RANK_SUFFIX.length);
+    if ((PREDICTOR_NAMES as readonly string[]).includes(base)) {
+      const given = options?.['targetTransform'];
+      if (given !== undefined && given !== 'rank') {
+        const message = `"${name}" means rank targets, but targetTransform is ${JSON.stringify(given)}`;
+        throw badInput(`${base}.targetTransform`, message, `use "${base}" instead`);
+      }
+      return unvalidatedFactory(base, { ...options, targetTransform: 'rank' });
+    }
+  }
   switch (name) {
     case 'ridge':
       return () => new RidgePredictor(options as RidgeOptions | undefined);
@@ -52,7 +66,8 @@ function unvalidatedFactory(name: string, options: Readonly<Record<string, unkno
 }
 
 /**
- * A factory for the named predictor. Name and options are checked now (BAD_INPUT naming `model.option`), so a
+ * A factory for the named predictor (one of PREDICTOR_NAMES, or `<name>-rank` for rank targets, bagged excepted).
+ * Name and options are checked now (BAD_INPUT naming `model.option`), so a
  * config mistake surfaces before any search starts.
  */
 export function predictorFactory(name: string, options?: Readonly<Record<string, unknown>>): PredictorFactory {
@@ -70,6 +85,23 @@ export function createPredictor(name: string, options: Readonly<Record<string, u
   return unvalidatedFactory(name, options)(rng);
 }
 
+/** Registry names of the default candidates with their relative cost. */
+const DEFAULT_CANDIDATES: readonly (readonly [string, number])[] = [
+  ['ridge', 1],
+  ['ridge-rank', 1],
+  ['svr', 2],
+  ['svr-rank', 2],
+  ['gbdt', 3],
+  ['gp', 4],
+  ['gp-rank', 4],
+  ['mlp', 5],
+];
+
+/** Names of defaultPredictorCandidates(), usable with predictorFactory. */
+export function defaultPredictorNames(): string[] {
+  return DEFAULT_CANDIDATES.map(([name]) => name);
+}
+
 /**
  * The candidates model selection tries by default, cheapest first: ridge, RBF SVR, boosted trees, an RBF Gaussian
  * process and a one-hidden-layer MLP. Ridge, SVR and the GP also come with rank targets ('-rank'), which rank
@@ -77,15 +109,5 @@ export function createPredictor(name: string, options: Readonly<Record<string, u
  * worse; cross-validation decides per objective. Defaults are sized for 20-500 rows.
  */
 export function defaultPredictorCandidates(): PredictorCandidate[] {
-  const rank = { targetTransform: 'rank' };
-  return [
-    { name: 'ridge', factory: predictorFactory('ridge'), relativeCost: 1 },
-    { name: 'ridge-rank', factory: predictorFactory('ridge', rank), relativeCost: 1 },
-    { name: 'svr', factory: predictorFactory('svr'), relativeCost: 2 },
-    { name: 'svr-rank', factory: predictorFactory('svr', rank), relativeCost: 2 },
-    { name: 'gbdt', factory: predictorFactory('gbdt'), relativeCost: 3 },
-    { name: 'gp', factory: predictorFactory('gp'), relativeCost: 4 },
-    { name: 'gp-rank', factory: predictorFactory('gp', rank), relativeCost: 4 },
-    { name: 'mlp', factory: predictorFactory('mlp'), relativeCost: 5 },
-  ];
+  return DEFAULT_CANDIDATES.map(([name, relativeCost]) => ({ name, factory: predictorFactory(name), relativeCost }));
 }

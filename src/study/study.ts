@@ -277,6 +277,8 @@ export class Study {
     }
     this.batchCount += 1;
     this.openBatch = { index, keys, genomes, remainder: fresh };
+    const detail = this.tactic.describeLastProposal?.();
+    if (detail !== undefined) await this.store.appendEvent(this.record.id, 'tactic-iteration', { batch: index, ...detail });
     await this.extendOpenBatch(remaining);
   }
 

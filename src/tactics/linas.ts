@@ -28,6 +28,7 @@ export class LinasTactic implements Tactic {
   private readonly archive: ObservationArchive;
   private readonly encoder;
   private first = true;
+  private lastModels: { objective: string; model: string; cvKendallTau: number | null }[] | undefined;
 
   constructor(context: TacticContext) {
     this.context = context;
@@ -45,6 +46,11 @@ export class LinasTactic implements Tactic {
     const models: ObjectiveModel[] = this.context.objectives.map((_, objective) =>
       fitObjectiveModel(this.archive.features, this.archive.targets(objective), { candidates: this.options.models, folds: this.options.folds, ensembleMembers: 0 }, rng.fork()),
     );
+    this.lastModels = models.map((model, objective) => ({
+      objective: this.context.objectives[objective]?.name ?? String(objective),
+      model: model.name,
+      cvKendallTau: model.cvKendallTau,
+    }));
     const inner = new Nsga2Algorithm({
       space,
       rng: rng.fork(),
@@ -99,6 +105,12 @@ export class LinasTactic implements Tactic {
 
   observe(batch: readonly Observation[]): void {
     this.archive.add(batch);
+  }
+
+  describeLastProposal(): Readonly<Record<string, unknown>> | undefined {
+    const models = this.lastModels;
+    this.lastModels = undefined;
+    return models === undefined ? undefined : { observed: this.archive.size, models };
   }
 
   private randomNew(count: number, alsoExclude: ReadonlySet<string> = new Set()): Genome[] {

@@ -163,6 +163,11 @@ export class ParetoHviTactic implements Tactic {
     this.archive.add(batch);
   }
 
+  describeLastProposal(): Readonly<Record<string, unknown>> | undefined {
+    const last = this.iterations[this.iterations.length - 1];
+    return last === undefined || last.iteration !== this.iteration ? undefined : { ...last };
+  }
+
   /** Bounds are on raw values; predictions are minimised values. */
   private predictedInfeasible(minimised: readonly number[]): boolean {
     return this.context.objectives.some((objective, index) => {

@@ -88,4 +88,8 @@ export class PoolTactic implements Tactic {
   observe(batch: readonly Observation[]): void {
     this.inner.observe(batch);
   }
+
+  describeLastProposal(): Readonly<Record<string, unknown>> | undefined {
+    return this.inner.describeLastProposal?.();
+  }
 }

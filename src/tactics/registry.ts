@@ -5,6 +5,7 @@ import { badInput } from '../core/errors.js';
 import { AlgorithmTactic } from './algorithm-tactic.js';
 import { LinasTactic } from './linas.js';
 import { ParetoHviTactic } from './pareto-hvi.js';
+import { WeakNasTactic } from './weaknas.js';
 import { PoolTactic, candidatePoolOf, poolParts } from './pool.js';
 import type { TacticFactory } from './types.js';
 
@@ -70,6 +71,12 @@ const ENTRIES: readonly TacticEntry[] = [
     description:
       'LINAS: validate a population, fit ridge/SVR predictors (chosen by cross-validated Kendall tau), run NSGA-II on them (5,000 predicted evaluations), validate its final population; never re-validates',
     factory: (context) => new LinasTactic(context),
+  },
+  {
+    name: 'weaknas',
+    description:
+      'WeakNAS-style baseline: 50 random, then refit an MLP predictor per objective and validate 10 drawn uniformly from the 100 best-predicted (by predicted non-dominated rank)',
+    factory: (context) => new WeakNasTactic(context),
   },
   {
     name: 'pareto-hvi',

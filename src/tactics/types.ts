@@ -34,6 +34,8 @@ export interface Tactic {
   /** An empty batch means the tactic has nothing left to propose (space exhausted). */
   propose(context: ProposalContext): Genome[];
   observe(batch: readonly Observation[]): void;
+  /** What the last propose() decided (models chosen, their cross-validated quality, …), stored on the study. */
+  describeLastProposal?(): Readonly<Record<string, unknown>> | undefined;
 }
 
 export interface TacticContext {

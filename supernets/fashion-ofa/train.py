@@ -132,7 +132,10 @@ def main():
     parser.add_argument("--out-dir", default=os.path.dirname(os.path.abspath(__file__)))
     parser.add_argument("--epochs", type=float, default=4.0)
     parser.add_argument("--batch-size", type=int, default=256)
+    parser.add_argument("--optimizer", choices=("sgd", "adamw"), default="sgd")
     parser.add_argument("--lr", type=float, default=0.05)
+    parser.add_argument("--warmup-steps", type=int, default=200)
+    parser.add_argument("--max-steps", type=int, default=None, help="stop early (for quick checks); the schedule is unchanged")
     parser.add_argument("--weight-decay", type=float, default=5e-5)
     parser.add_argument("--random-subnets", type=int, default=2, help="random sub-networks per step besides the two ends")
     parser.add_argument("--heldout", type=int, default=2000, help="first N test images kept for the evaluators")
@@ -161,11 +164,15 @@ def main():
     model = FashionOfaSupernet()
     decayed = [p for k, p in model.params.items() if k.endswith("weight") and p.dim() == 4 or k == "classifier__weight"]
     others = [p for k, p in model.params.items() if not (k.endswith("weight") and p.dim() == 4 or k == "classifier__weight")]
-    optimizer = torch.optim.SGD([{"params": decayed, "weight_decay": args.weight_decay},
-                                 {"params": others, "weight_decay": 0.0}], lr=args.lr, momentum=0.9, nesterov=True)
+    groups = [{"params": decayed, "weight_decay": args.weight_decay}, {"params": others, "weight_decay": 0.0}]
+    if args.optimizer == "sgd":
+        optimizer = torch.optim.SGD(groups, lr=args.lr, momentum=0.9, nesterov=True)
+    else:
+        optimizer = torch.optim.AdamW(groups, lr=args.lr)
     steps_per_epoch = train_x.shape[0] // args.batch_size
     total_steps = int(round(args.epochs * steps_per_epoch))
-    warmup_steps = min(200, total_steps // 10)
+    warmup_steps = min(args.warmup_steps, total_steps // 10)
+    last_step = total_steps if args.max_steps is None else min(total_steps, args.max_steps)
 
     def learning_rate(step):
         if step < warmup_steps:
@@ -185,10 +192,10 @@ def main():
     started = time.time()
     step = 0
     history = []
-    while step < total_steps:
+    while step < last_step:
         permutation = torch.randperm(train_x.shape[0], generator=order_rng)
         for batch_start in range(0, steps_per_epoch * args.batch_size, args.batch_size):
-            if step >= total_steps:
+            if step >= last_step:
                 break
             index = permutation[batch_start:batch_start + args.batch_size]
             images = augment(train_x[index], augment_rng).contiguous(memory_format=torch.channels_last)
@@ -211,7 +218,7 @@ def main():
             if step % 25 == 0:
                 print(f"step {step}/{total_steps} loss {loss.item():.4f} lr {learning_rate(step):.4f} "
                       f"elapsed {time.time() - started:.0f}s", flush=True)
-            if step % steps_per_epoch == 0 or step == total_steps:
+            if step % steps_per_epoch == 0 or step == last_step:
                 largest = evaluate(arch.largest_config(), heldout_x, heldout_y)
                 smallest = evaluate(arch.smallest_config(), heldout_x, heldout_y)
                 history.append({"step": step, "elapsed_s": round(time.time() - started, 1),

@@ -27,7 +27,7 @@ export function registerMeasure(program: Command, output: CliOutput): void {
     .requiredOption('--config <json>', 'native config as JSON, e.g. {"ks": [...], "e": [...], "d": [...], "r": 224}')
     .option('--batch <n>', 'batch size (default 1)')
     .option('--threads <n>', 'intra-op threads (default 1)')
-    .option('--runs <n>', 'timed runs (default 30)')
+    .option('--runs <n>', 'timed runs (default 60)')
     .option('--warmup <n>', 'untimed runs first (default 10)')
     .option('--statistic <name>', 'p10 (default), median, mean or min of the timed runs')
     .option('--clock <name>', 'cpu (process CPU time, default with 1 thread) or wall (default with more threads)')
@@ -43,7 +43,7 @@ export async function runMeasure(flags: MeasureFlags, output: CliOutput): Promis
   const { supernet, genome } = resolveNativeConfig(flags.supernet, config);
   const batchSize = parseInteger(flags.batch ?? 1, '--batch', { min: 1, max: 4096 });
   const threads = parseInteger(flags.threads ?? 1, '--threads', { min: 1, max: 256 });
-  const repeats = parseInteger(flags.runs ?? 30, '--runs', { min: 1, max: 100_000 });
+  const repeats = parseInteger(flags.runs ?? 60, '--runs', { min: 1, max: 100_000 });
   const warmup = parseInteger(flags.warmup ?? 10, '--warmup', { min: 0, max: 10_000 });
   const statistic = flags.statistic ?? 'p10';
   if (!['p10', 'median', 'mean', 'min'].includes(statistic)) throw badInput('--statistic', `unknown statistic "${statistic}"`, 'use p10, median, mean or min');

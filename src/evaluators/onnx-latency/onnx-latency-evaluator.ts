@@ -10,7 +10,7 @@
 // shared machine also counts the time other processes hold the core. With several threads CPU time would add the
 // threads up, so the wall clock is used. Both clocks are recorded in the metadata.
 //
-// Statistic. The default reported value is the 10th percentile of the timed runs. Work from other processes
+// Statistic. The default reported value is the 10th percentile of 60 timed runs. Work from other processes
 // only ever adds time (evicted caches, shared memory bandwidth), so the low end of the distribution is the
 // undisturbed latency; on this project's shared 2-core machine it repeats across passes several times better
 // than the median (docs/supernets.md has the figures). Median, mean and minimum are available.
@@ -41,7 +41,7 @@ export interface OnnxLatencyEvaluatorOptions {
   readonly threads?: number;
   /** Untimed runs per candidate before timing. Default 10. */
   readonly warmup?: number;
-  /** Timed runs per candidate. Default 30. */
+  /** Timed runs per candidate. Default 60 (enough for a stable 10th percentile on a shared machine). */
   readonly repeats?: number;
   /** Which summary of the timed runs is the objective value. Default 'p10'. */
   readonly statistic?: LatencyStatistic;
@@ -129,7 +129,7 @@ export class OnnxLatencyEvaluator implements Evaluator {
     this.batchSize = checkCount(options.batchSize, 1, 'batchSize', 1, 4096);
     this.threads = checkCount(options.threads, 1, 'threads', 1, 256);
     this.warmup = checkCount(options.warmup, 10, 'warmup', 0, 10_000);
-    this.repeats = checkCount(options.repeats, 30, 'repeats', 1, 100_000);
+    this.repeats = checkCount(options.repeats, 60, 'repeats', 1, 100_000);
     this.interleaveLimit = checkCount(options.interleaveLimit, 64, 'interleaveLimit', 1, 4096);
     this.statistic = options.statistic ?? 'p10';
     if (!STATISTICS.includes(this.statistic)) {
