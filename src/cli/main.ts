@@ -2,6 +2,9 @@
 
 import { Command } from 'commander';
 import { registerBench } from './commands/bench.js';
+import { registerCosts } from './commands/costs.js';
+import { registerMeasure } from './commands/measure.js';
+import { registerSpaces } from './commands/spaces.js';
 import { registerEvaluatorHelper } from './commands/evaluator-helper.js';
 import { registerListings } from './commands/listing.js';
 import { registerReport } from './commands/report.js';
@@ -24,6 +27,9 @@ export function buildProgram(output: CliOutput): Command {
   registerSearch(program, output);
   registerReport(program, output);
   registerBench(program, output);
+  registerCosts(program, output);
+  registerMeasure(program, output);
+  registerSpaces(program, output);
   registerListings(program, output);
   registerEvaluatorHelper(program, output);
   for (const command of program.commands) command.exitOverride();

@@ -58,16 +58,18 @@ export function createProgressDisplay(output: CliOutput, options: { quiet: boole
   }
   const intervalMs = options.intervalMs ?? 2000;
   let lastPrinted = Number.NEGATIVE_INFINITY;
+  let lastEvaluations = -1;
   return {
     update(progress) {
       const now = Date.now();
       if (now - lastPrinted >= intervalMs) {
         lastPrinted = now;
+        lastEvaluations = progress.evaluations;
         output.err(formatProgressLine(progress));
       }
     },
     stop(progress) {
-      output.err(formatProgressLine(progress));
+      if (progress.evaluations !== lastEvaluations) output.err(formatProgressLine(progress));
     },
   };
 }

@@ -1,7 +1,7 @@
 // carve's own tactic: a small initial design, then small batches chosen by greedy hypervolume improvement of
 // optimistic surrogate predictions, over every candidate when the space or pool is small enough to score.
 
-import type { Individual } from '../algorithms/index.js';
+import { Nsga2Algorithm, PolynomialMutation, SimulatedBinaryCrossover, type Individual } from '../algorithms/index.js';
 import { nonDominatedSort, paretoFrontIndices } from '../indicators/index.js';
 import { createEncoder } from '../space/index.js';
 import type { Genome } from '../space/types.js';
@@ -30,20 +30,30 @@ export interface ParetoHviOptions {
   readonly localShare: number;
   /** Observed non-dominated ranks whose members' neighbourhoods are searched locally. */
   readonly localRanks: number;
+  /**
+   * 'space': every unseen candidate of a small space or pool (an NSGA-II run on the predictions otherwise);
+   * 'offspring': the children an NSGA-II over the true objectives would make (several rounds), screened by
+   * the predictions, so variation stays near the architectures that really are good.
+   */
+  readonly candidateSource: string;
+  /** Offspring rounds (each one population of children) screened per batch in 'offspring' mode. */
+  readonly offspringRounds: number;
 }
 
 export const PARETO_HVI_DEFAULTS: ParetoHviOptions = {
-  initialSize: 10,
-  batchSize: 5,
-  kappa: 1,
-  models: ['ridge', 'gbdt', 'gp'],
+  initialSize: 20,
+  batchSize: 10,
+  kappa: 0,
+  models: ['svr-rank'],
   folds: 5,
-  ensembleMembers: 8,
+  ensembleMembers: 0,
   enumerationLimit: 50_000,
   referenceMargin: 0.1,
   innerEvaluations: 5000,
   localShare: 0,
   localRanks: 1,
+  candidateSource: 'offspring',
+  offspringRounds: 8,
 };
 
 export interface IterationRecord {
@@ -60,6 +70,7 @@ export class ParetoHviTactic implements Tactic {
   private readonly archive: ObservationArchive;
   private readonly encoder;
   private finite: FiniteCandidates | null | undefined;
+  private evolution: Nsga2Algorithm | undefined;
   private iteration = 0;
   readonly iterations: IterationRecord[] = [];
 
@@ -74,6 +85,17 @@ export class ParetoHviTactic implements Tactic {
     this.iteration += 1;
     if (this.finite === undefined) {
       this.finite = finiteCandidates(this.context.space, this.encoder, this.context.pool, this.options.enumerationLimit);
+    }
+    if (this.options.candidateSource === 'offspring' && this.evolution === undefined) {
+      this.evolution = new Nsga2Algorithm({
+        space: this.context.space,
+        rng: this.context.rng.fork(),
+        populationSize: this.options.initialSize,
+        objectiveCount: this.context.objectives.length,
+        crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
+        mutation: new PolynomialMutation({ probability: 0.1, eta: 20 }),
+      });
+      return this.evolution.ask();
     }
     if (this.archive.size < this.options.initialSize) return this.initialDesign(this.options.initialSize - this.archive.size);
     const objectiveCount = this.context.objectives.length;
@@ -161,6 +183,14 @@ export class ParetoHviTactic implements Tactic {
 
   observe(batch: readonly Observation[]): void {
     this.archive.add(batch);
+    if (this.evolution !== undefined) {
+      const evaluated: Individual[] = [];
+      for (const observation of batch) {
+        if (observation.objectives === null) continue;
+        evaluated.push({ genome: observation.genome, key: observation.key, objectives: observation.objectives, violation: observation.violation });
+      }
+      this.evolution.tell(evaluated);
+    }
   }
 
   describeLastProposal(): Readonly<Record<string, unknown>> | undefined {
@@ -203,6 +233,21 @@ export class ParetoHviTactic implements Tactic {
 
   private candidates(models: readonly ObjectiveModel[]): CandidateSet {
     const exclude = this.archive.seen;
+    if (this.evolution !== undefined) {
+      const set: CandidateSet = { genomes: [], keys: [], features: [] };
+      const keys = new Set<string>();
+      for (let round = 0; round < this.options.offspringRounds; round += 1) {
+        for (const genome of this.evolution.ask()) {
+          const key = this.context.space.key(genome);
+          if (exclude.has(key) || keys.has(key)) continue;
+          keys.add(key);
+          set.genomes.push(genome);
+          set.keys.push(key);
+          set.features.push(this.encoder.encode(genome));
+        }
+      }
+      return set;
+    }
     if (this.finite !== null && this.finite !== undefined) return this.finite.unseen(exclude);
     const objectives = this.archive.objectives;
     const front = paretoFrontIndices(objectives);

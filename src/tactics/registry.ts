@@ -81,7 +81,7 @@ const ENTRIES: readonly TacticEntry[] = [
   {
     name: 'pareto-hvi',
     description:
-      "carve's own: 10 random architectures, then batches of 5 picked by greedy hypervolume improvement of optimistic predictions (models chosen by cross-validation, bagged for uncertainty) over every candidate of a small space or pool, or over an NSGA-II run on the predictions otherwise",
+      "carve's own: 20 random architectures, then batches of 10 chosen from 8 generations' worth of NSGA-II offspring of the validated population by greedy hypervolume improvement of rank-trained SVR predictions; never re-validates",
     factory: (context) => new ParetoHviTactic(context),
   },
 ];

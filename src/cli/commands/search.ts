@@ -2,6 +2,9 @@
 
 import type { Command } from 'commander';
 import { buildProblemStudy } from '../../compose/problem-study.js';
+import { buildSupernetStudy } from '../../compose/supernet-study.js';
+import type { MacsConvention } from '../../supernets/index.js';
+import type { StudyEnvironment, StudySettings } from '../../study/index.js';
 import { badInput } from '../../core/errors.js';
 import { openTrialStore } from '../../storage/index.js';
 import { Study } from '../../study/index.js';
@@ -18,6 +21,10 @@ export const DEFAULT_EVALS = 500;
 
 interface SearchFlags {
   problem?: string;
+  supernet?: string;
+  evaluatorCmd?: string;
+  evaluatorUrl?: string;
+  macsConvention?: string;
   config?: string;
   objectives?: string;
   constraint?: string[];
@@ -37,6 +44,10 @@ export function registerSearch(program: Command, output: CliOutput): void {
     .command('search')
     .description('search a problem for its Pareto front; resumes the study if it already exists')
     .option('--problem <id>', 'problem to search, e.g. nb201/cifar10/pixel3 (see `carve problems`)')
+    .option('--supernet <id>', 'super-network to search instead of a problem (see `carve spaces`), e.g. ofa-mbv3-w1.0')
+    .option('--evaluator-cmd <json>', 'evaluator process as a JSON argv array, e.g. \'["python3","eval.py"]\' (see docs/evaluator-protocol.md)')
+    .option('--evaluator-url <url>', 'evaluator speaking the protocol over HTTP')
+    .option('--macs-convention <name>', 'conv-linear (default) or torchprofile')
     .option('--config <file>', 'YAML or JSON file with any of these settings (flags override it)')
     .option('--objectives <names>', 'comma-separated objectives to optimise (default: all of the problem\'s)')
     .option('--constraint <expr>', 'hard bound such as latency_ms<=20 (repeatable)', collect, [])
@@ -61,8 +72,12 @@ function collect(value: string, previous: string[]): string[] {
 export async function runSearch(flags: SearchFlags, output: CliOutput): Promise<void> {
   const config: SearchConfig = flags.config === undefined ? {} : loadSearchConfig(flags.config);
   const problem = flags.problem ?? config.problem;
-  if (problem === undefined) {
-    throw badInput('--problem', 'no problem given', 'pass --problem ID (list them with `carve problems`) or set `problem:` in --config');
+  const supernet = flags.supernet;
+  if (problem === undefined && supernet === undefined) {
+    throw badInput('--problem', 'no problem or super-network given', 'pass --problem ID (see `carve problems`) or --supernet ID (see `carve spaces`), or set `problem:` in --config');
+  }
+  if (problem !== undefined && supernet !== undefined) {
+    throw badInput('--supernet', 'both --problem and --supernet were given', 'search one of them');
   }
   const tactic = flags.tactic ?? config.tactic ?? DEFAULT_TACTIC;
   const seed = flags.seed === undefined ? (config.seed ?? 0) : parseInteger(flags.seed, '--seed');
@@ -72,37 +87,76 @@ export async function runSearch(flags: SearchFlags, output: CliOutput): Promise<
   const objectives = parseList(flags.objectives) ?? parseList(config.objectives);
   const constraints = flags.constraint !== undefined && flags.constraint.length > 0 ? flags.constraint : parseList(config.constraints);
   const storageUrl = flags.storage ?? config.storage ?? DEFAULT_STORAGE;
-  const studyName = flags.study ?? config.study ?? `${problem}-${tactic}-seed${seed}`;
+  const target = (problem ?? supernet) as string;
+  const studyName = flags.study ?? config.study ?? `${target}-${tactic}-seed${seed}`;
+  const evaluatorLog: { source: string; message: string }[] = [];
 
-  const parts = buildProblemStudy({
-    problem,
-    tactic,
-    seed,
-    populationSize,
-    budget,
-    ...(objectives === undefined ? {} : { objectives }),
-    ...(constraints === undefined ? {} : { constraints }),
-    ...(config.tacticOptions === undefined ? {} : { tacticOptions: config.tacticOptions }),
-  });
+  let settings: StudySettings;
+  let environment: StudyEnvironment;
+  let close: () => Promise<void> = async () => undefined;
+  if (problem !== undefined) {
+    const parts = buildProblemStudy({
+      problem,
+      tactic,
+      seed,
+      populationSize,
+      budget,
+      ...(objectives === undefined ? {} : { objectives }),
+      ...(constraints === undefined ? {} : { constraints }),
+      ...(config.tacticOptions === undefined ? {} : { tacticOptions: config.tacticOptions }),
+    });
+    settings = parts.settings;
+    environment = parts.environment;
+  } else {
+    const parts = await buildSupernetStudy({
+      supernet: supernet as string,
+      objectives: objectives ?? ['macs', 'latency_ms'],
+      tactic,
+      seed,
+      populationSize,
+      budget,
+      ...(constraints === undefined ? {} : { constraints }),
+      ...(config.tacticOptions === undefined ? {} : { tacticOptions: config.tacticOptions }),
+      ...(flags.macsConvention === undefined ? {} : { macsConvention: parseMacsConventionFlag(flags.macsConvention) }),
+      ...(flags.evaluatorCmd === undefined ? {} : { evaluatorCommand: parseArgv(flags.evaluatorCmd) }),
+      ...(flags.evaluatorUrl === undefined ? {} : { evaluatorUrl: flags.evaluatorUrl }),
+      onEvaluatorLog: (entry) => {
+        evaluatorLog.push({ source: entry.source, message: entry.message });
+      },
+    });
+    settings = parts.settings;
+    environment = parts.environment;
+    close = parts.close;
+  }
   const store = await openTrialStore(storageUrl);
   try {
     const study = await Study.open({
       store,
       name: studyName,
-      settings: parts.settings,
-      environment: parts.environment,
+      settings,
+      environment,
       mode: flags.new === true ? 'create' : 'auto',
     });
+    const flushLog = async (): Promise<void> => {
+      while (evaluatorLog.length > 0) await store.appendEvent(study.record.id, 'evaluator-log', evaluatorLog.shift());
+    };
     const resumed = study.evaluationCount > 0;
     if (flags.quiet !== true) {
       output.err(
-        `${resumed ? 'resuming' : 'starting'} study "${studyName}" (${store.location}): ${parts.problem.id}, tactic ${tactic}, ` +
+        `${resumed ? 'resuming' : 'starting'} study "${studyName}" (${store.location}): ${target}, tactic ${tactic}, ` +
           `seed ${seed}, budget ${budget}${resumed ? `, ${study.evaluationCount} trials already stored` : ''}`,
       );
     }
     const display = createProgressDisplay(output, { quiet: flags.quiet === true });
-    const final = await study.optimize({ budget, onProgress: (progress) => display.update(progress) });
+    const final = await study.optimize({
+      budget,
+      onProgress: (progress) => {
+        display.update(progress);
+        void flushLog();
+      },
+    });
     display.stop(final);
+    await flushLog();
     const front = study.front();
     if (flags.json === true) {
       output.out(
@@ -120,12 +174,33 @@ export async function runSearch(flags: SearchFlags, output: CliOutput): Promise<
         ),
       );
     } else {
-      output.out(formatFrontTable(front, parts.settings.objectives));
+      output.out(formatFrontTable(front, settings.objectives));
       output.out(`study "${studyName}": ${final.evaluations} trials, front of ${front.length}; report with: carve report --study ${quoteArg(studyName)} --storage ${storageUrl} --out DIR`);
     }
   } finally {
     await store.close();
+    await close();
   }
+}
+
+function parseArgv(text: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((part) => typeof part === 'string')) {
+    throw badInput('--evaluator-cmd', `expected a JSON array of strings, got ${text}`, 'e.g. --evaluator-cmd \'["python3","my_eval.py"]\'');
+  }
+  return parsed as string[];
+}
+
+function parseMacsConventionFlag(text: string): MacsConvention {
+  if (text !== 'conv-linear' && text !== 'torchprofile') {
+    throw badInput('--macs-convention', `unknown convention "${text}"`, 'choose conv-linear or torchprofile');
+  }
+  return text;
 }
 
 function quoteArg(text: string): string {
