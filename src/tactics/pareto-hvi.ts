@@ -38,6 +38,8 @@ export interface ParetoHviOptions {
   readonly candidateSource: string;
   /** Offspring rounds (each one population of children) screened per batch in 'offspring' mode. */
   readonly offspringRounds: number;
+  /** In 'offspring' mode, share of each batch chosen over every unseen candidate of a small space instead. */
+  readonly globalShare: number;
 }
 
 export const PARETO_HVI_DEFAULTS: ParetoHviOptions = {
@@ -54,6 +56,7 @@ export const PARETO_HVI_DEFAULTS: ParetoHviOptions = {
   localRanks: 1,
   candidateSource: 'offspring',
   offspringRounds: 8,
+  globalShare: 0,
 };
 
 export interface IterationRecord {
@@ -130,6 +133,7 @@ export class ParetoHviTactic implements Tactic {
     const reference = low.map(() => 1 + this.options.referenceMargin);
     const localCount = Math.round(this.options.batchSize * this.options.localShare);
     const picks: number[] = [];
+    const extraGenomes: Genome[] = [];
     if (localCount > 0) {
       const local = this.localMask(candidates);
       const localPicks = selectBatch({
@@ -144,17 +148,29 @@ export class ParetoHviTactic implements Tactic {
       picks.push(...localPicks);
     }
     const taken = new Set(picks);
+    const globalCount = Math.round(this.options.batchSize * this.options.globalShare);
+    if (globalCount > 0 && this.evolution !== undefined && this.finite !== null && this.finite !== undefined) {
+      const pool = this.finite.unseen(new Set([...this.archive.seen, ...candidates.keys]));
+      if (pool.keys.length > 0) {
+        const poolPredictions = models.map((model) => model.predict(pool.features));
+        const poolMeans = pool.keys.map((_, index) => poolPredictions.map((prediction, objective) => normalise(prediction.mean[index] as number, objective)));
+        const poolStds = pool.keys.map((_, index) => poolPredictions.map((prediction, objective) => (prediction.std[index] as number) / (span[objective] as number)));
+        const chosen = selectBatch({ observed, means: poolMeans, stds: poolStds, reference, batchSize: globalCount, kappa: this.options.kappa });
+        for (const index of chosen) extraGenomes.push(pool.genomes[index] as Genome);
+        observed.push(...chosen.map((index) => poolMeans[index] as number[]));
+      }
+    }
     const globalPicks = selectBatch({
       observed: [...observed, ...picks.map((index) => means[index] as number[])],
       means,
       stds,
       infeasible: infeasible.map((value, index) => value || taken.has(index)),
       reference,
-      batchSize: this.options.batchSize - picks.length,
+      batchSize: this.options.batchSize - picks.length - extraGenomes.length,
       kappa: this.options.kappa,
     });
     picks.push(...globalPicks.filter((index) => !taken.has(index)));
-    return picks.map((index) => candidates.genomes[index] as Genome);
+    return [...picks.map((index) => candidates.genomes[index] as Genome), ...extraGenomes];
   }
 
   /** Candidates one gene away from a member of the first `localRanks` observed non-dominated fronts. */

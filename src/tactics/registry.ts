@@ -87,7 +87,7 @@ const ENTRIES: readonly TacticEntry[] = [
 ];
 
 /** The name `default` always means the best tactic measured so far. */
-export const DEFAULT_TACTIC = 'pareto-hvi';
+export const DEFAULT_TACTIC = 'linas';
 
 export function listTactics(): readonly TacticEntry[] {
   return ENTRIES;
@@ -97,8 +97,13 @@ export function listTactics(): readonly TacticEntry[] {
  * The factory of a tactic by name. With a pool in the context, the tactic is built from pool-aware parts and
  * wrapped in a PoolTactic, which guarantees that only pool members are ever proposed.
  */
+/** The concrete tactic a name stands for (`default` resolves to the current best). */
+export function resolveTacticName(name: string): string {
+  return name === 'default' ? DEFAULT_TACTIC : name;
+}
+
 export function tacticFactory(name: string): TacticFactory {
-  const resolved = name === 'default' ? DEFAULT_TACTIC : name;
+  const resolved = resolveTacticName(name);
   const entry = ENTRIES.find((candidate) => candidate.name === resolved);
   if (entry === undefined) {
     throw badInput('--tactic', `unknown tactic "${name}"`, `choose one of: default, ${ENTRIES.map((e) => e.name).join(', ')}`);

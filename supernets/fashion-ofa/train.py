@@ -130,7 +130,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data-dir", default="/usr/share/datasets/fashion-mnist")
     parser.add_argument("--out-dir", default=os.path.dirname(os.path.abspath(__file__)))
-    parser.add_argument("--epochs", type=float, default=4.0)
+    parser.add_argument("--epochs", type=float, default=4.0, help="epochs of sandwich-rule training")
+    parser.add_argument("--full-epochs", type=float, default=0.0,
+                        help="epochs that train only the largest network first (a good teacher for distillation)")
     parser.add_argument("--batch-size", type=int, default=256)
     parser.add_argument("--optimizer", choices=("sgd", "adamw"), default="sgd")
     parser.add_argument("--lr", type=float, default=0.05)
@@ -170,7 +172,8 @@ def main():
     else:
         optimizer = torch.optim.AdamW(groups, lr=args.lr)
     steps_per_epoch = train_x.shape[0] // args.batch_size
-    total_steps = int(round(args.epochs * steps_per_epoch))
+    full_steps = int(round(args.full_epochs * steps_per_epoch))
+    total_steps = full_steps + int(round(args.epochs * steps_per_epoch))
     warmup_steps = min(args.warmup_steps, total_steps // 10)
     last_step = total_steps if args.max_steps is None else min(total_steps, args.max_steps)
 
@@ -188,7 +191,8 @@ def main():
         model.train()
         return result
 
-    print(f"training {total_steps} steps ({args.epochs} epochs of {steps_per_epoch}), seed {args.seed}", flush=True)
+    print(f"training {total_steps} steps ({full_steps} of the largest network alone, then the sandwich rule; "
+          f"{steps_per_epoch} steps per epoch), seed {args.seed}", flush=True)
     started = time.time()
     step = 0
     history = []
@@ -207,7 +211,9 @@ def main():
             loss = F.cross_entropy(logits, labels, label_smoothing=0.1)
             loss.backward()
             teacher = F.softmax(logits.detach(), dim=1)
-            children = [arch.smallest_config()] + [arch.random_config(config_rng) for _ in range(args.random_subnets)]
+            children = []
+            if step >= full_steps:
+                children = [arch.smallest_config()] + [arch.random_config(config_rng) for _ in range(args.random_subnets)]
             for config in children:
                 student = F.log_softmax(model(images, config), dim=1)
                 # In-place distillation: the largest network's current predictions are the children's targets.
@@ -231,7 +237,8 @@ def main():
     names = export_order(tensors)
     weights_path = os.path.join(args.out_dir, "fashion-ofa.safetensors")
     arch.save_tensors(weights_path, {name: tensors[name].numpy() for name in names},
-                      {"format": "fashion-ofa/1", "seed": str(args.seed), "epochs": str(args.epochs)})
+                      {"format": "fashion-ofa/1", "seed": str(args.seed), "full_epochs": str(args.full_epochs),
+                       "epochs": str(args.epochs)})
 
     # Score from the written file, exactly as the evaluators will.
     loaded, _ = arch.load_tensors(weights_path)

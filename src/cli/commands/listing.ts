@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { listProblems } from '../../benchmarks/index.js';
 import { openTrialStore } from '../../storage/index.js';
 import type { StudySettings } from '../../study/index.js';
-import { listTactics } from '../../tactics/index.js';
+import { DEFAULT_TACTIC, listTactics } from '../../tactics/index.js';
 import type { CliOutput } from '../output.js';
 import { DEFAULT_STORAGE } from './search.js';
 
@@ -42,6 +42,7 @@ export function registerListings(program: Command, output: CliOutput): void {
     .command('tactics')
     .description('list the search tactics')
     .action(() => {
-      for (const tactic of listTactics()) output.out(`${tactic.name.padEnd(10)} ${tactic.description}`);
+      output.out(`${'default'.padEnd(14)} the best tactic measured so far: ${DEFAULT_TACTIC}`);
+      for (const tactic of listTactics()) output.out(`${tactic.name.padEnd(14)} ${tactic.description}`);
     });
 }

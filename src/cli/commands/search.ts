@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { buildProblemStudy } from '../../compose/problem-study.js';
 import { buildSupernetStudy } from '../../compose/supernet-study.js';
+import { DEFAULT_TACTIC, resolveTacticName } from '../../tactics/index.js';
 import type { MacsConvention } from '../../supernets/index.js';
 import type { StudyEnvironment, StudySettings } from '../../study/index.js';
 import { badInput } from '../../core/errors.js';
@@ -15,7 +16,6 @@ import { createProgressDisplay } from '../progress.js';
 import { formatFrontTable } from './front-table.js';
 
 export const DEFAULT_STORAGE = 'sqlite:.carve/carve.db';
-export const DEFAULT_TACTIC = 'nsga2';
 export const DEFAULT_POPULATION = 50;
 export const DEFAULT_EVALS = 500;
 
@@ -51,7 +51,7 @@ export function registerSearch(program: Command, output: CliOutput): void {
     .option('--config <file>', 'YAML or JSON file with any of these settings (flags override it)')
     .option('--objectives <names>', 'comma-separated objectives to optimise (default: all of the problem\'s)')
     .option('--constraint <expr>', 'hard bound such as latency_ms<=20 (repeatable)', collect, [])
-    .option('--tactic <name>', `search tactic (see \`carve tactics\`; default ${DEFAULT_TACTIC})`)
+    .option('--tactic <name>', `search tactic (see \`carve tactics\`; default: default = ${DEFAULT_TACTIC}, the best measured)`)
     .option('--evals <n>', `evaluation budget, counting every trial (default ${DEFAULT_EVALS})`)
     .option('--population <n>', `population / batch size (default ${DEFAULT_POPULATION})`)
     .option('--seed <n>', 'random seed (default 0)')
@@ -79,7 +79,7 @@ export async function runSearch(flags: SearchFlags, output: CliOutput): Promise<
   if (problem !== undefined && supernet !== undefined) {
     throw badInput('--supernet', 'both --problem and --supernet were given', 'search one of them');
   }
-  const tactic = flags.tactic ?? config.tactic ?? DEFAULT_TACTIC;
+  const tactic = resolveTacticName(flags.tactic ?? config.tactic ?? 'default');
   const seed = flags.seed === undefined ? (config.seed ?? 0) : parseInteger(flags.seed, '--seed');
   const populationSize =
     flags.population === undefined ? (config.population ?? DEFAULT_POPULATION) : parseInteger(flags.population, '--population', { min: 1 });
