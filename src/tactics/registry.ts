@@ -3,7 +3,7 @@
 import { Nsga2Algorithm, PolynomialMutation, RandomSearchAlgorithm, SimulatedBinaryCrossover } from '../algorithms/index.js';
 import { badInput } from '../core/errors.js';
 import { AlgorithmTactic } from './algorithm-tactic.js';
-import { LinasTactic } from './linas.js';
+import { CARVE_DEFAULTS, LinasTactic } from './linas.js';
 import { ParetoHviTactic } from './pareto-hvi.js';
 import { WeakNasTactic } from './weaknas.js';
 import { PoolTactic, candidatePoolOf, poolParts } from './pool.js';
@@ -71,6 +71,12 @@ const ENTRIES: readonly TacticEntry[] = [
     description:
       'LINAS: validate a population, fit ridge/SVR predictors (chosen by cross-validated Kendall tau), run NSGA-II on them (5,000 predicted evaluations), validate its final population; never re-validates',
     factory: (context) => new LinasTactic(context),
+  },
+  {
+    name: 'carve',
+    description:
+      "carve's refinement of LINAS: batches of 15 (predictors refitted after every 15 validations), SVR/ridge trained on target ranks and chosen per objective by cross-validated Kendall tau, NSGA-II on the predictions (5,000 evaluations), never re-validates",
+    factory: (context) => new LinasTactic(context, 'carve', CARVE_DEFAULTS),
   },
   {
     name: 'weaknas',

@@ -82,6 +82,7 @@ async function run(tactic: string, options: Record<string, unknown>, budget: num
 
 const cheap: Record<string, Record<string, unknown>> = {
   linas: { innerEvaluations: 600, models: ['ridge'] },
+  carve: { innerEvaluations: 600, models: ['ridge-rank'] },
   weaknas: { initialSize: 12, model: 'ridge', sampleSize: 500 },
   'pareto-hvi': { models: ['ridge'], offspringRounds: 3 },
 };
