@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 storage="sqlite:out/demo.db"
-node bin/carve.js search --problem nb201/cifar10/pixel3 --tactic nsga2 --evals 300 --seed 0 --study demo --storage "$storage"
+node bin/carve.js search --problem nb201/cifar10/pixel3 --tactic default --evals 300 --seed 0 --study demo --storage "$storage"
 node bin/carve.js report --study demo --storage "$storage" --out out/demo
 echo "open out/demo/report.html (plots: out/demo/pareto.png, out/demo/hypervolume.png)"

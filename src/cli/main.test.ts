@@ -48,7 +48,7 @@ describe('carve CLI', () => {
       expect(existsSync(join(out, file)), file).toBe(true);
     }
     const studies = await run('studies', '--storage', storage);
-    expect(studies.stdout).toContain('cli\tnb201/cifar10/pixel3\tlinas');
+    expect(studies.stdout).toContain('cli\tnb201/cifar10/pixel3\tcarve');
   });
 
   it.each([

@@ -93,7 +93,7 @@ const ENTRIES: readonly TacticEntry[] = [
 ];
 
 /** The name `default` always means the best tactic measured so far. */
-export const DEFAULT_TACTIC = 'linas';
+export const DEFAULT_TACTIC = 'carve';
 
 export function listTactics(): readonly TacticEntry[] {
   return ENTRIES;
