@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 need_apt=()
 # A font for the text in PNG plots.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
+# The Python side (the fashion-ofa reference evaluator and its cross-check tests) uses Debian's system python3.
+/usr/bin/python3 -c 'import numpy' 2>/dev/null || need_apt+=(python3-numpy)
+/usr/bin/python3 -c 'import torch' 2>/dev/null || need_apt+=(python3-torch)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
