@@ -8,6 +8,7 @@ import { HttpEvaluator, ProcessEvaluator, type ExternalLogEntry } from '../evalu
 import { OnnxLatencyEvaluator } from '../evaluators/onnx-latency/index.js';
 import type { Evaluator } from '../evaluators/types.js';
 import { getSupernet, type MacsConvention, type Supernet } from '../supernets/index.js';
+import { FASHION_OFA_ID, FashionOfaAccuracyEvaluator } from '../supernets/fashion-ofa/index.js';
 import type { StudyEnvironment, StudySettings } from '../study/index.js';
 import { tacticFactory } from '../tactics/index.js';
 
@@ -62,6 +63,13 @@ export async function buildSupernetStudy(request: SupernetSearchRequest): Promis
     } else if (request.evaluatorUrl !== undefined) {
       external = await HttpEvaluator.start({ url: request.evaluatorUrl });
     }
+    // fashion-ofa ships its trained weights and held-out images: carve measures its accuracy itself (ONNX
+    // Runtime on the extracted sub-network) unless an external evaluator is given.
+    let builtInAccuracy: FashionOfaAccuracyEvaluator | undefined;
+    if (external === undefined && supernet.id === FASHION_OFA_ID && request.objectives.includes('accuracy')) {
+      builtInAccuracy = new FashionOfaAccuracyEvaluator();
+      available.push({ name: 'accuracy', direction: 'maximize', unit: '%', cost: 1 });
+    }
     if (external !== undefined) {
       const handle = external;
       closers.push(() => handle.close());
@@ -104,6 +112,7 @@ export async function buildSupernetStudy(request: SupernetSearchRequest): Promis
       closers.push(async () => latency.close?.());
     }
     if (external !== undefined && external.declaredObjectives.some((declared) => names.has(declared.name))) evaluators.push(external);
+    if (builtInAccuracy !== undefined) evaluators.unshift(builtInAccuracy);
     const settings: StudySettings = {
       formatVersion: 1,
       problem: null,

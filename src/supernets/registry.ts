@@ -6,9 +6,10 @@ import { describeValue } from './native-config.js';
 import { OFA_MBV3_ENTRIES } from './ofa-mobilenetv3/supernet.js';
 import { OFA_PROXYLESS_ENTRY } from './ofa-proxyless/supernet.js';
 import { OFA_RESNET50_ENTRY } from './ofa-resnet50/supernet.js';
+import { FASHION_OFA_ENTRY } from './fashion-ofa/supernet.js';
 import type { Supernet, SupernetEntry, SupernetOptions } from './types.js';
 
-const BUILT_IN: readonly SupernetEntry[] = [...OFA_MBV3_ENTRIES, OFA_PROXYLESS_ENTRY, OFA_RESNET50_ENTRY];
+const BUILT_IN: readonly SupernetEntry[] = [FASHION_OFA_ENTRY, ...OFA_MBV3_ENTRIES, OFA_PROXYLESS_ENTRY, OFA_RESNET50_ENTRY];
 
 const entries = new Map<string, SupernetEntry>(BUILT_IN.map((entry) => [entry.id, entry]));
 const instances = new Map<string, Supernet>();
