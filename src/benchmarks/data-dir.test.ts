@@ -32,10 +32,13 @@ describe('resolveDataDir', () => {
     expect(resolveDataDir({ CARVE_DATA: folder })).toBe(folder);
   });
 
-  it('defaults to ../shared/datasets beside the project root', () => {
+  it('defaults to ../shared/datasets beside the project root (NOT_FOUND naming it when a clone has none)', () => {
     const expected = join(findProjectRoot() as string, '..', 'shared', 'datasets');
-    expect(existsSync(expected)).toBe(true);
-    expect(resolveDataDir({})).toBe(expected);
+    if (existsSync(expected)) {
+      expect(resolveDataDir({})).toBe(expected);
+    } else {
+      expect(() => resolveDataDir({})).toThrow(expected);
+    }
   });
 
   it('is NOT_FOUND naming the path and CARVE_DATA when the folder is missing', () => {
@@ -55,7 +58,7 @@ describe('resolveDataDir', () => {
 
 describe('resolveDataFile', () => {
   it('returns an existing file and is NOT_FOUND naming a missing one', () => {
-    const dataDir = resolveDataDir({});
+    const dataDir = resolveDataDir(process.env);
     expect(resolveDataFile('nb201_hw/nb201_acc_latency.csv', dataDir)).toBe(join(dataDir, 'nb201_hw', 'nb201_acc_latency.csv'));
     expect(() => resolveDataFile('nb201_hw/missing.csv', dataDir)).toThrow(/nb201_hw\/missing\.csv does not exist/);
     try {
