@@ -3,8 +3,8 @@ import { isCarveError } from '../core/errors.js';
 import { getSupernet, listSupernets, registerSupernet, resolveNativeConfig } from './registry.js';
 
 describe('supernet registry', () => {
-  it('lists the built-in OFA families', () => {
-    expect(listSupernets().map((entry) => entry.id)).toEqual(['ofa-mbv3-w1.0', 'ofa-mbv3-w1.2', 'ofa-proxyless-w1.3', 'ofa-resnet50']);
+  it('lists the built-in families: the shipped fashion-ofa and the OFA ones', () => {
+    expect(listSupernets().map((entry) => entry.id)).toEqual(['fashion-ofa', 'ofa-mbv3-w1.0', 'ofa-mbv3-w1.2', 'ofa-proxyless-w1.3', 'ofa-resnet50']);
   });
 
   it('builds each descriptor once per option set', () => {

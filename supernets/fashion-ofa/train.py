@@ -4,7 +4,7 @@ Writes, into --out-dir: fashion-ofa.safetensors (the shared weights every sub-ne
 heldout-images-idx3-ubyte.gz / heldout-labels-idx1-ubyte.gz (the first --heldout test images, used by the
 evaluators) and training-summary.json (settings, timing and accuracies). Run with Debian's python3:
 
-    /usr/bin/python3 supernets/fashion-ofa/train.py --epochs 4 --seed 0 --out-dir supernets/fashion-ofa
+    /usr/bin/python3 supernets/fashion-ofa/train.py --full-epochs 3 --epochs 3 --seed 0 --out-dir supernets/fashion-ofa
 """
 
 import argparse
@@ -23,6 +23,7 @@ import torch  # noqa: E402
 import torch.nn as nn  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
+sys.dont_write_bytecode = True  # keep the shipped folder free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fashion_ofa as arch  # noqa: E402
 
@@ -130,11 +131,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data-dir", default="/usr/share/datasets/fashion-mnist")
     parser.add_argument("--out-dir", default=os.path.dirname(os.path.abspath(__file__)))
-    parser.add_argument("--epochs", type=float, default=4.0, help="epochs of sandwich-rule training")
-    parser.add_argument("--full-epochs", type=float, default=0.0,
+    parser.add_argument("--epochs", type=float, default=3.0, help="epochs of sandwich-rule training")
+    parser.add_argument("--full-epochs", type=float, default=3.0,
                         help="epochs that train only the largest network first (a good teacher for distillation)")
     parser.add_argument("--batch-size", type=int, default=256)
-    parser.add_argument("--optimizer", choices=("sgd", "adamw"), default="sgd")
     parser.add_argument("--lr", type=float, default=0.05)
     parser.add_argument("--warmup-steps", type=int, default=200)
     parser.add_argument("--max-steps", type=int, default=None, help="stop early (for quick checks); the schedule is unchanged")
@@ -167,10 +167,7 @@ def main():
     decayed = [p for k, p in model.params.items() if k.endswith("weight") and p.dim() == 4 or k == "classifier__weight"]
     others = [p for k, p in model.params.items() if not (k.endswith("weight") and p.dim() == 4 or k == "classifier__weight")]
     groups = [{"params": decayed, "weight_decay": args.weight_decay}, {"params": others, "weight_decay": 0.0}]
-    if args.optimizer == "sgd":
-        optimizer = torch.optim.SGD(groups, lr=args.lr, momentum=0.9, nesterov=True)
-    else:
-        optimizer = torch.optim.AdamW(groups, lr=args.lr)
+    optimizer = torch.optim.SGD(groups, lr=args.lr, momentum=0.9, nesterov=True)
     steps_per_epoch = train_x.shape[0] // args.batch_size
     full_steps = int(round(args.full_epochs * steps_per_epoch))
     total_steps = full_steps + int(round(args.epochs * steps_per_epoch))
