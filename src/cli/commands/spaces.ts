@@ -1,7 +1,8 @@
 // `carve spaces`: the built-in super-networks with their genes and exact numbers of distinct sub-networks.
 
 import type { Command } from 'commander';
-import { getSupernet, listSupernets } from '../../supernets/index.js';
+import { isCarveError } from '../../core/errors.js';
+import { getSupernet, listSupernets, type Supernet } from '../../supernets/index.js';
 import type { CliOutput } from '../output.js';
 
 interface SpaceSummary {
@@ -12,15 +13,17 @@ interface SpaceSummary {
   readonly defaultResolution: number;
   /** Distinct sub-networks at the default resolution (canonical genomes). */
   readonly subnetworks: string;
+  /** Input sizes when resolution is a gene; 1 for a family with a fixed input. */
   readonly resolutions: number;
-  readonly subnetworksWithResolution: string;
+  /** Null for a family whose input size is fixed. */
+  readonly subnetworksWithResolution: string | null;
   readonly description: string;
 }
 
 export function summarizeSpaces(): SpaceSummary[] {
   return listSupernets().map((entry) => {
     const fixed = getSupernet(entry.id);
-    const elastic = getSupernet(entry.id, { resolution: 'elastic' });
+    const elastic = elasticVariant(entry.id);
     return {
       id: entry.id,
       title: entry.title,
@@ -28,11 +31,21 @@ export function summarizeSpaces(): SpaceSummary[] {
       genes: fixed.space.geneCount,
       defaultResolution: fixed.defaultResolution,
       subnetworks: fixed.space.cardinality().toString(),
-      resolutions: elastic.resolutions.length,
-      subnetworksWithResolution: elastic.space.cardinality().toString(),
+      resolutions: elastic === null ? 1 : elastic.resolutions.length,
+      subnetworksWithResolution: elastic === null ? null : elastic.space.cardinality().toString(),
       description: entry.description,
     };
   });
+}
+
+/** The variant with resolution as a gene, or null for a family whose input size is fixed. */
+function elasticVariant(id: string): Supernet | null {
+  try {
+    return getSupernet(id, { resolution: 'elastic' });
+  } catch (error) {
+    if (isCarveError(error) && error.code === 'BAD_INPUT') return null;
+    throw error;
+  }
 }
 
 function scientific(count: string): string {
@@ -53,7 +66,9 @@ export function registerSpaces(program: Command, output: CliOutput): void {
       for (const space of spaces) {
         output.out(`${space.id.padEnd(20)} ${space.title}`);
         output.out(`    ${space.genes} genes; ${space.subnetworks} sub-networks (${scientific(space.subnetworks)}) at ${space.defaultResolution}px`);
-        output.out(`    with resolution elastic (${space.resolutions} sizes): ${space.subnetworksWithResolution} (${scientific(space.subnetworksWithResolution)})`);
+        if (space.subnetworksWithResolution !== null) {
+          output.out(`    with resolution elastic (${space.resolutions} sizes): ${space.subnetworksWithResolution} (${scientific(space.subnetworksWithResolution)})`);
+        }
         output.out(`    ${space.description}`);
       }
     });

@@ -80,12 +80,15 @@ describe('carve costs', () => {
 describe('carve spaces', () => {
   it('lists every super-network with its exact number of sub-networks', async () => {
     const [json] = await run(['spaces', '--json']);
-    const spaces = JSON.parse(json as string) as { id: string; subnetworks: string; subnetworksWithResolution: string }[];
-    expect(spaces.map((space) => space.id)).toEqual(['ofa-mbv3-w1.0', 'ofa-mbv3-w1.2', 'ofa-proxyless-w1.3', 'ofa-resnet50']);
-    expect(spaces[0]?.subnetworks).toBe((7371n ** 5n).toString());
-    expect(spaces[1]?.subnetworksWithResolution).toBe((7371n ** 5n * 17n).toString());
-    const text = await run(['spaces']);
-    expect(text[1]).toContain('21758655492572485851 sub-networks (2.18e19) at 224px');
+    const spaces = JSON.parse(json as string) as { id: string; subnetworks: string; subnetworksWithResolution: string | null }[];
+    expect(spaces.map((space) => space.id)).toEqual(['fashion-ofa', 'ofa-mbv3-w1.0', 'ofa-mbv3-w1.2', 'ofa-proxyless-w1.3', 'ofa-resnet50']);
+    expect(spaces[0]?.subnetworks).toBe((258n ** 3n).toString());
+    expect(spaces[0]?.subnetworksWithResolution).toBeNull();
+    expect(spaces[1]?.subnetworks).toBe((7371n ** 5n).toString());
+    expect(spaces[2]?.subnetworksWithResolution).toBe((7371n ** 5n * 17n).toString());
+    const text = (await run(['spaces'])).join('\n');
+    expect(text).toContain('21758655492572485851 sub-networks (2.18e19) at 224px');
+    expect(text).toContain('17173512 sub-networks (1.72e7) at 28px');
   });
 });
 
