@@ -34,17 +34,31 @@ function storedTrials(db: string): StoredTrial[] {
   }
 }
 
-/** Starts the search and kills it with SIGKILL after `delayMs`; resolves true if it finished on its own first. */
-function runAndKill(db: string, delayMs: number): Promise<boolean> {
+function countTrials(db: string): number {
+  try {
+    return storedTrials(db).length;
+  } catch {
+    return 0; // not created yet, or busy
+  }
+}
+
+/**
+ * Starts the search and kills it with SIGKILL as soon as at least `killAt` trials are stored (polling the
+ * database), so the kill lands in the middle of the search whatever the machine's speed. Resolves true if the
+ * search finished on its own first.
+ */
+function runAndKill(db: string, killAt: number): Promise<boolean> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, searchArgs(db), { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    const timer = setInterval(() => {
+      if (countTrials(db) >= killAt) child.kill('SIGKILL');
+    }, 5);
     child.on('exit', (code, signal) => {
-      clearTimeout(timer);
+      clearInterval(timer);
       if (signal === 'SIGKILL') resolvePromise(false);
       else if (code === 0) resolvePromise(true);
       else reject(new Error(`search exited with ${code}: ${stderr}`));
@@ -57,10 +71,8 @@ describe('carve search under kill -9', () => {
 
   it('resumes to the same final set of evaluated architectures as an uninterrupted run', async () => {
     const referenceDb = join(dir, 'reference.db');
-    const started = Date.now();
     const reference = spawnSync(process.execPath, searchArgs(referenceDb), { encoding: 'utf8' });
     expect(reference.status, reference.stderr).toBe(0);
-    const uninterruptedMs = Date.now() - started;
     const expected = storedTrials(referenceDb);
     expect(expected).toHaveLength(300);
 
@@ -68,18 +80,13 @@ describe('carve search under kill -9', () => {
     const rng = createRng(2024);
     let kills = 0;
     let killedMidway = 0;
-    for (let round = 0; round < 40; round += 1) {
-      // Kill anywhere from process start-up to the end of a whole run.
-      const delayMs = Math.floor(rng.next() * uninterruptedMs * 1.1);
-      const finished = await runAndKill(crashDb, delayMs);
+    // Kill points spread over the whole search, at seeded random trial counts (queued trials count too).
+    const targets = Array.from({ length: 6 }, (_, round) => 1 + Math.floor(((round + rng.next()) / 6) * 299)).sort((a, b) => a - b);
+    for (const killAt of targets) {
+      const finished = await runAndKill(crashDb, killAt);
       if (finished) break;
       kills += 1;
-      let count = 0;
-      try {
-        count = storedTrials(crashDb).length;
-      } catch {
-        count = 0; // killed before the database existed
-      }
+      const count = countTrials(crashDb);
       if (count > 0 && count < 300) killedMidway += 1;
     }
     // Finish (a no-op when the last round already did).
