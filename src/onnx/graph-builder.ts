@@ -15,7 +15,7 @@ import {
 
 export interface GraphBuilderOptions {
   readonly name?: string;
-  /** Default opset 17: the first with LayerNormalization; HardSwish needs 14. */
+  /** Default opset 17: the first with LayerNormalization; HardSwish needs 14, Gelu 20. */
   readonly opsetVersion?: number;
   readonly producerName?: string;
 }
@@ -36,8 +36,12 @@ export interface PoolOptions {
 }
 
 const DEFAULT_OPSET = 17;
-/** IR version 8 is what onnx-proto 8 describes and covers opsets up to 17. */
-const IR_VERSION = 8;
+const MAX_OPSET = 20;
+
+/** The IR version that goes with an opset: 8 up to opset 18 (ONNX 1.13), 9 for opsets 19-20 (ONNX 1.14-1.15). */
+export function irVersionFor(opset: number): number {
+  return opset <= 18 ? 8 : 9;
+}
 const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.:/-]*$/;
 
 function product(dims: readonly number[]): number {
@@ -59,8 +63,8 @@ export class GraphBuilder {
 
   constructor(options: GraphBuilderOptions = {}) {
     const opset = options.opsetVersion ?? DEFAULT_OPSET;
-    if (!Number.isInteger(opset) || opset < 13 || opset > 17) {
-      throw badInput('opsetVersion', `opset ${opset} is not supported`, 'use an opset from 13 to 17 (17 is the default)');
+    if (!Number.isInteger(opset) || opset < 13 || opset > MAX_OPSET) {
+      throw badInput('opsetVersion', `opset ${opset} is not supported`, `use an opset from 13 to ${MAX_OPSET} (17 is the default)`);
     }
     this.opsetVersion = opset;
     this.graphName = options.name ?? 'graph';
@@ -230,8 +234,9 @@ export class GraphBuilder {
     return this.op('MaxPool', [x], this.poolAttributes(options), 'maxpool');
   }
 
-  /** Mean over `axes` (attribute form: opsets up to 17). */
+  /** Mean over `axes`: an attribute up to opset 17, an input from opset 18. */
   reduceMean(x: string, axes: readonly number[], keepDims: boolean): string {
+    if (this.opsetVersion >= 18) return this.op('ReduceMean', [x, this.constantInt64('axes', axes)], { keepdims: attr.int(keepDims ? 1 : 0) }, 'mean');
     return this.op('ReduceMean', [x], { axes: attr.ints(axes), keepdims: attr.int(keepDims ? 1 : 0) }, 'mean');
   }
 
@@ -257,6 +262,14 @@ export class GraphBuilder {
     return this.op('Flatten', [x], { axis: attr.int(axis) }, 'flatten');
   }
 
+  /** The exact (erf) GELU, x·Φ(x), as one operator (opset 20): it counts no MACs, like PyTorch's aten::gelu. */
+  gelu(x: string): string {
+    if (this.opsetVersion < 20) {
+      throw new CarveError('BAD_INPUT', 'Gelu needs opset 20', { field: 'opsetVersion', hint: 'build the graph with opsetVersion 20' });
+    }
+    return this.op('Gelu', [x], {}, 'gelu');
+  }
+
   softmax(x: string, axis = -1): string {
     return this.op('Softmax', [x], { axis: attr.int(axis) }, 'softmax');
   }
@@ -277,6 +290,11 @@ export class GraphBuilder {
 
   gather(data: string, indices: string, axis = 0): string {
     return this.op('Gather', [data, indices], { axis: attr.int(axis) }, 'gather');
+  }
+
+  /** Broadcasts `x` to `shape` (numpy rules; a 1 in `shape` keeps the input's dimension). */
+  expand(x: string, shape: readonly number[]): string {
+    return this.op('Expand', [x, this.constantInt64('shape', shape)], {}, 'expand');
   }
 
   unsqueeze(x: string, axes: readonly number[]): string {
@@ -301,7 +319,7 @@ export class GraphBuilder {
     };
     const needsInference = this.outputs.some((output) => output.shape === undefined);
     const shapes = needsInference && this.inputs.every((input) => input.shape.every((dim) => typeof dim === 'number'))
-      ? inferShapes(graphWithoutShapes)
+      ? inferShapes(graphWithoutShapes, this.opsetVersion)
       : undefined;
     const outputs: ValueInfoSpec[] = this.outputs.map((output) => ({
       name: output.name,
@@ -311,7 +329,7 @@ export class GraphBuilder {
     return {
       graph: { ...graphWithoutShapes, outputs },
       opsetVersion: this.opsetVersion,
-      irVersion: IR_VERSION,
+      irVersion: irVersionFor(this.opsetVersion),
       producerName: this.producerName,
     };
   }

@@ -4,8 +4,9 @@
 //   biases excluded. This is what DyNAS-T's logs report (fvcore with batch norm removed).
 // torchprofile: what torchprofile's profile_macs reports for the PyTorch module: conv-linear, plus products
 //   of two activations (attention), plus 1 per output element of batch/layer norm, of elementwise multiplies
-//   (h-swish is x·relu6(x+3)/6 in OFA, one multiply; SE scaling) and of means and average pools. ReLU,
-//   ReLU6, additions, divisions, max pools, softmax and reshapes count 0.
+//   (h-swish is x·relu6(x+3)/6 in OFA, one multiply; SE scaling; a scalar scaling of attention queries) and
+//   of means and average pools. ReLU, ReLU6, GELU, tanh, additions, divisions, max pools, softmax, embedding
+//   lookups and reshapes count 0 (torchprofile has no handler that counts them).
 
 import { badInput } from '../core/errors.js';
 import { MACS_CONVENTIONS, type MacsConvention } from './types.js';

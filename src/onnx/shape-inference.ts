@@ -15,6 +15,7 @@ const SAME_SHAPE_OPS = new Set([
   'HardSwish',
   'LeakyRelu',
   'Erf',
+  'Gelu',
   'Sqrt',
   'Exp',
   'Neg',
@@ -49,6 +50,7 @@ export const SUPPORTED_OPS: readonly string[] = [
   'Concat',
   'Slice',
   'Gather',
+  'Expand',
   'Unsqueeze',
   'Squeeze',
 ].sort();
@@ -269,6 +271,11 @@ function inferNode(node: NodeSpec, shapeOf: (name: string) => Shape, initializer
       const indices = input(1);
       const axis = normalizeAxis(intAttribute(node, 'axis', 0), data.length);
       return [[...data.slice(0, axis), ...indices, ...data.slice(axis + 1)]];
+    }
+    case 'Expand': {
+      const target = constantInts(initializers, node.inputs[1]);
+      if (target === undefined) throw new RangeError('the target shape must be a constant initializer');
+      return [broadcastShapes([input(0), target])];
     }
     case 'Unsqueeze': {
       const x = input(0);
