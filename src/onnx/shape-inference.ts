@@ -27,6 +27,8 @@ const SAME_SHAPE_OPS = new Set([
   'Cast',
   'BatchNormalization',
   'LayerNormalization',
+  // CumSum with its axis as a second input: fairseq's make_positions (cumsum of the non-padding mask).
+  'CumSum',
 ]);
 
 const BROADCAST_OPS = new Set(['Add', 'Sub', 'Mul', 'Div', 'Pow', 'Max', 'Min', 'Where', 'Equal', 'Less', 'Greater']);
