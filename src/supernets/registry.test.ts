@@ -3,8 +3,20 @@ import { isCarveError } from '../core/errors.js';
 import { getSupernet, listSupernets, registerSupernet, resolveNativeConfig } from './registry.js';
 
 describe('supernet registry', () => {
-  it('lists the built-in families: the shipped fashion-ofa and the OFA ones', () => {
-    expect(listSupernets().map((entry) => entry.id)).toEqual(['fashion-ofa', 'ofa-mbv3-w1.0', 'ofa-mbv3-w1.2', 'ofa-proxyless-w1.3', 'ofa-resnet50']);
+  it('lists the built-in families: the shipped fashion-ofa, the OFA ones and the elastic Transformers', () => {
+    expect(listSupernets().map((entry) => entry.id)).toEqual(['fashion-ofa', 'ofa-mbv3-w1.0', 'ofa-mbv3-w1.2', 'ofa-proxyless-w1.3', 'ofa-resnet50', 'bert-base', 'vit-b16']);
+  });
+
+  it('resolves native configs of the Transformer families; ViT takes its fixed image_size', () => {
+    const config = { num_hidden_layers: 10, num_attention_heads: new Array(10).fill(8), intermediate_size: new Array(10).fill(2048) };
+    expect(resolveNativeConfig('bert-base', config).supernet.id).toBe('bert-base');
+    expect(resolveNativeConfig('vit-b16', { ...config, image_size: 224 }).supernet.defaultResolution).toBe(224);
+    try {
+      resolveNativeConfig('vit-b16', { ...config, image_size: 384 });
+      expect.unreachable();
+    } catch (error) {
+      expect(isCarveError(error) && error.field).toBe('fixedResolution');
+    }
   });
 
   it('builds each descriptor once per option set', () => {

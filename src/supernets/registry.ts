@@ -7,9 +7,18 @@ import { OFA_MBV3_ENTRIES } from './ofa-mobilenetv3/supernet.js';
 import { OFA_PROXYLESS_ENTRY } from './ofa-proxyless/supernet.js';
 import { OFA_RESNET50_ENTRY } from './ofa-resnet50/supernet.js';
 import { FASHION_OFA_ENTRY } from './fashion-ofa/supernet.js';
+import { BERT_BASE_ENTRY } from './bert-base/supernet.js';
+import { VIT_B16_ENTRY } from './vit-b16/supernet.js';
 import type { Supernet, SupernetEntry, SupernetOptions } from './types.js';
 
-const BUILT_IN: readonly SupernetEntry[] = [FASHION_OFA_ENTRY, ...OFA_MBV3_ENTRIES, OFA_PROXYLESS_ENTRY, OFA_RESNET50_ENTRY];
+const BUILT_IN: readonly SupernetEntry[] = [
+  FASHION_OFA_ENTRY,
+  ...OFA_MBV3_ENTRIES,
+  OFA_PROXYLESS_ENTRY,
+  OFA_RESNET50_ENTRY,
+  BERT_BASE_ENTRY,
+  VIT_B16_ENTRY,
+];
 
 const entries = new Map<string, SupernetEntry>(BUILT_IN.map((entry) => [entry.id, entry]));
 const instances = new Map<string, Supernet>();
