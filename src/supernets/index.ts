@@ -3,6 +3,10 @@
 export type {
   CostBreakdown,
   CostReport,
+  LatencyFeed,
+  LatencyPlan,
+  LatencyPlanOptions,
+  LatencyPlanStep,
   MacBreakdown,
   MacsConvention,
   OnnxBuildOptions,

@@ -25,6 +25,45 @@ export interface OnnxBuildOptions {
   readonly seed?: number;
 }
 
+/** What one timed latency run of a multi-graph plan does, e.g. a translation: sentence lengths, beam, batch. */
+export interface LatencyPlanOptions {
+  /** Sentences (or samples) per run. */
+  readonly batchSize: number;
+  /** Seed of the random weights. Default 0. */
+  readonly seed?: number;
+  /** Tokens generated per sentence (decoder steps); the family's default when absent. */
+  readonly outputLength?: number;
+  /** Source tokens per sentence; the family's default when absent. */
+  readonly sourceLength?: number;
+  /** Beam width (hypotheses decoded side by side); the family's default when absent. */
+  readonly beam?: number;
+}
+
+/**
+ * Where a graph input of one plan step comes from: a tensor made once before timing (int64 `values`, or float32
+ * filled with seeded random values), or an output of an earlier step of the same run.
+ */
+export type LatencyFeed =
+  | { readonly kind: 'int64'; readonly dims: readonly number[]; readonly values: readonly number[] }
+  | { readonly kind: 'float32'; readonly dims: readonly number[] }
+  | { readonly kind: 'output'; readonly step: number; readonly output: string };
+
+export interface LatencyPlanStep {
+  /** Key into `graphs`. */
+  readonly graph: string;
+  /** One feed per graph input. */
+  readonly feeds: Readonly<Record<string, LatencyFeed>>;
+}
+
+/** Several graphs run in sequence as one timed unit (e.g. an encoder once, then a decoder once per output token). */
+export interface LatencyPlan {
+  /** Serialised ONNX graphs by name; each becomes one session. */
+  readonly graphs: Readonly<Record<string, Uint8Array>>;
+  readonly steps: readonly LatencyPlanStep[];
+  /** Short stable text of what one run does, part of the evaluator id, e.g. `src30-out30-beam5`. */
+  readonly label: string;
+}
+
 export interface Supernet {
   /** Registry id, e.g. `ofa-mbv3-w1.0`. */
   readonly id: string;
@@ -45,6 +84,11 @@ export interface Supernet {
   costBreakdown(genome: Genome): CostBreakdown;
   /** The sub-network as an ONNX graph (real topology, seeded random weights), serialised. */
   buildOnnx?(genome: Genome, options: OnnxBuildOptions): Uint8Array;
+  /**
+   * How latency is measured when one graph run is not the whole inference (sequence generation). When present,
+   * the latency evaluator times the plan's steps together as one run instead of one run of `buildOnnx`.
+   */
+  latencyPlan?(genome: Genome, options: LatencyPlanOptions): LatencyPlan;
 }
 
 /** How a family's resolution is searched: fixed (default) or as a gene over the family's resolution list. */
