@@ -1,6 +1,14 @@
 // Tactics by name: the one place that maps a --tactic value to a concrete tactic.
 
-import { Nsga2Algorithm, PolynomialMutation, RandomSearchAlgorithm, SimulatedBinaryCrossover } from '../algorithms/index.js';
+import {
+  AgeMoeaAlgorithm,
+  MoeadAlgorithm,
+  Nsga2Algorithm,
+  PolynomialMutation,
+  RandomSearchAlgorithm,
+  SimulatedBinaryCrossover,
+  UNsga3Algorithm,
+} from '../algorithms/index.js';
 import { badInput } from '../core/errors.js';
 import { AlgorithmTactic } from './algorithm-tactic.js';
 import { CARVE_DEFAULTS, LinasTactic } from './linas.js';
@@ -56,6 +64,60 @@ const ENTRIES: readonly TacticEntry[] = [
       new AlgorithmTactic(
         'nsga2',
         new Nsga2Algorithm({
+          space: context.space,
+          rng: context.rng,
+          populationSize: context.populationSize,
+          objectiveCount: context.objectives.length,
+          crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
+          mutation: new PolynomialMutation({ probability: 0.02, eta: 20 }),
+          ...poolParts(context),
+        }),
+      ),
+  },
+  {
+    name: 'agemoea',
+    description:
+      'AGE-MOEA on the true objectives (NSGA-II loop and operators as nsga2): the last front is filled by diversity / proximity in the Lp geometry estimated from the first front, tournaments on rank then that score',
+    factory: (context) =>
+      new AlgorithmTactic(
+        'agemoea',
+        new AgeMoeaAlgorithm({
+          space: context.space,
+          rng: context.rng,
+          populationSize: context.populationSize,
+          objectiveCount: context.objectives.length,
+          crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
+          mutation: new PolynomialMutation({ probability: 0.02, eta: 20 }),
+          ...poolParts(context),
+        }),
+      ),
+  },
+  {
+    name: 'unsga3',
+    description:
+      'U-NSGA-III on the true objectives (operators as nsga2): NSGA-III survival around Das-Dennis directions (as many as fit in the population), niching-based tournament',
+    factory: (context) =>
+      new AlgorithmTactic(
+        'unsga3',
+        new UNsga3Algorithm({
+          space: context.space,
+          rng: context.rng,
+          populationSize: context.populationSize,
+          objectiveCount: context.objectives.length,
+          crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
+          mutation: new PolynomialMutation({ probability: 0.02, eta: 20 }),
+          ...poolParts(context),
+        }),
+      ),
+  },
+  {
+    name: 'moead',
+    description:
+      'MOEA/D on the true objectives (operators as nsga2): normalised Tchebycheff subproblems on Das-Dennis weights, one offspring per subproblem per batch, neighbourhood T = 20 or a fifth of the subproblems, delta 0.9, nr 2',
+    factory: (context) =>
+      new AlgorithmTactic(
+        'moead',
+        new MoeadAlgorithm({
           space: context.space,
           rng: context.rng,
           populationSize: context.populationSize,
