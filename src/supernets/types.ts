@@ -89,6 +89,8 @@ export interface Supernet {
    * the latency evaluator times the plan's steps together as one run instead of one run of `buildOnnx`.
    */
   latencyPlan?(genome: Genome, options: LatencyPlanOptions): LatencyPlan;
+  /** The `label` every plan built with these options carries, without building one (for evaluator ids). */
+  latencyPlanLabel?(options: LatencyPlanOptions): string;
 }
 
 /** How a family's resolution is searched: fixed (default) or as a gene over the family's resolution list. */

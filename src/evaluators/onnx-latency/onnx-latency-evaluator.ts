@@ -10,6 +10,12 @@
 // shared machine also counts the time other processes hold the core. With several threads CPU time would add the
 // threads up, so the wall clock is used. Both clocks are recorded in the metadata.
 //
+// Multi-graph plans. A family whose inference is more than one graph run (a translation: the encoder once,
+// then the decoder once per output token) describes it as a latency plan; one timed run is then the whole plan,
+// each step fed from constants made once or from outputs of earlier steps of the same run (copies between
+// sessions included, as in any ONNX Runtime pipeline without I/O binding). Warm-up, repeats, interleaving and
+// statistics are the same as for single graphs.
+//
 // Statistic. The default reported value is the 10th percentile of 60 timed runs. Work from other processes
 // only ever adds time (evicted caches, shared memory bandwidth), so the low end of the distribution is the
 // undisturbed latency; on this project's shared 2-core machine it repeats across passes several times better
@@ -19,7 +25,7 @@ import { performance } from 'node:perf_hooks';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { badInput } from '../../core/errors.js';
 import { createRng } from '../../core/rng.js';
-import type { Supernet } from '../../supernets/types.js';
+import type { LatencyFeed, LatencyPlan, LatencyPlanOptions, Supernet } from '../../supernets/types.js';
 import type { Candidate, EvaluationResult, Evaluator } from '../types.js';
 import { cpuModel, hostName, onnxRuntimeVersion } from './device.js';
 import { LruCache } from './lru-cache.js';
@@ -55,6 +61,11 @@ export interface OnnxLatencyEvaluatorOptions {
   readonly deviceName?: string;
   /** Objective name, default `latency_ms`. */
   readonly objective?: string;
+  /**
+   * Shape of one timed run for families with a latency plan (sequence generation): output length, source
+   * length, beam. Absent fields take the family's defaults; ignored by single-graph families.
+   */
+  readonly plan?: Omit<LatencyPlanOptions, 'batchSize' | 'seed'>;
   /** Seed of the random weights and inputs. Default 0. */
   readonly seed?: number;
   /** Wall clock in milliseconds (injectable for tests). Default performance.now. */
@@ -66,10 +77,18 @@ export interface OnnxLatencyEvaluatorOptions {
 type OrtModule = typeof import('onnxruntime-node');
 
 interface PreparedSession {
-  readonly session: InferenceSession;
-  readonly feeds: Record<string, Tensor>;
+  /** One timed unit: a single graph run, or every step of a latency plan. */
+  run(): Promise<void>;
+  release(): Promise<void>;
   readonly modelBytes: number;
   readonly createMs: number;
+}
+
+/** A plan step with its feeds resolved: constant tensors, or [step, output] references into the same run. */
+interface ResolvedStep {
+  readonly session: InferenceSession;
+  readonly constants: Record<string, Tensor>;
+  readonly references: readonly (readonly [input: string, step: number, output: string])[];
 }
 
 function processCpuMs(): number {
@@ -116,13 +135,14 @@ export class OnnxLatencyEvaluator implements Evaluator {
   private readonly supernet: Supernet;
   private readonly objective: string;
   private readonly seed: number;
+  private readonly planOptions: Omit<LatencyPlanOptions, 'batchSize' | 'seed'>;
   private readonly now: () => number;
   private readonly cpuNow: () => number;
   private readonly sessions: LruCache<PreparedSession>;
   private ort: OrtModule | undefined;
 
   constructor(options: OnnxLatencyEvaluatorOptions) {
-    if (options.supernet.buildOnnx === undefined) {
+    if (options.supernet.buildOnnx === undefined && options.supernet.latencyPlan === undefined) {
       throw badInput('supernet', `super-network "${options.supernet.id}" cannot build ONNX graphs`, 'use a family with an ONNX builder, e.g. ofa-mbv3-w1.0');
     }
     this.supernet = options.supernet;
@@ -151,9 +171,12 @@ export class OnnxLatencyEvaluator implements Evaluator {
     this.sessions = new LruCache<PreparedSession>({
       capacity: this.interleaveLimit,
       maxWeight: cacheBytes,
-      dispose: (prepared) => prepared.session.release(),
+      dispose: (prepared) => prepared.release(),
     });
-    this.id = `onnx-latency@${ONNX_LATENCY_EVALUATOR_VERSION}:ort${onnxRuntimeVersion()}:${this.supernet.space.name}:b${this.batchSize}:t${this.threads}:${this.clock}:${this.statistic}:${this.device}`;
+    this.planOptions = options.plan ?? {};
+    // A plan's shape (e.g. src30-out30-beam5) is part of what is measured; single-graph ids are unchanged.
+    const planPart = this.supernet.latencyPlan === undefined ? '' : `:${this.planLabel()}`;
+    this.id = `onnx-latency@${ONNX_LATENCY_EVALUATOR_VERSION}:ort${onnxRuntimeVersion()}:${this.supernet.space.name}${planPart}:b${this.batchSize}:t${this.threads}:${this.clock}:${this.statistic}:${this.device}`;
   }
 
   async evaluate(candidates: readonly Candidate[]): Promise<EvaluationResult[]> {
@@ -198,22 +221,96 @@ export class OnnxLatencyEvaluator implements Evaluator {
     return this.ort;
   }
 
+  private planLabel(): string {
+    const options = { batchSize: this.batchSize, seed: this.seed, ...this.planOptions };
+    return this.supernet.latencyPlanLabel?.(options) ?? 'plan';
+  }
+
   private async prepare(candidate: Candidate): Promise<PreparedSession> {
     this.sessions.pin(candidate.key);
     const cached = this.sessions.get(candidate.key);
     if (cached !== undefined) return cached;
     const ort = await this.loadOrt();
     const started = this.now();
+    if (this.supernet.latencyPlan !== undefined) {
+      const plan = this.supernet.latencyPlan(candidate.genome, { batchSize: this.batchSize, seed: this.seed, ...this.planOptions });
+      const prepared = await this.preparePlan(ort, plan, started);
+      await this.sessions.set(candidate.key, prepared, prepared.modelBytes);
+      return prepared;
+    }
     const bytes = (this.supernet.buildOnnx as NonNullable<Supernet['buildOnnx']>)(candidate.genome, { batchSize: this.batchSize, seed: this.seed });
-    const session = await ort.InferenceSession.create(bytes, {
+    const session = await this.createSession(ort, bytes);
+    const feeds = this.makeFeeds(ort, session);
+    const prepared: PreparedSession = {
+      run: async () => {
+        await session.run(feeds);
+      },
+      release: () => session.release(),
+      modelBytes: bytes.byteLength,
+      createMs: this.now() - started,
+    };
+    await this.sessions.set(candidate.key, prepared, bytes.byteLength);
+    return prepared;
+  }
+
+  private createSession(ort: OrtModule, bytes: Uint8Array): Promise<InferenceSession> {
+    return ort.InferenceSession.create(bytes, {
       intraOpNumThreads: this.threads,
       interOpNumThreads: 1,
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
     });
-    const prepared: PreparedSession = { session, feeds: this.makeFeeds(ort, session), modelBytes: bytes.byteLength, createMs: this.now() - started };
-    await this.sessions.set(candidate.key, prepared, bytes.byteLength);
-    return prepared;
+  }
+
+  /** One session per graph, constant feeds made once, output references checked before anything is timed. */
+  private async preparePlan(ort: OrtModule, plan: LatencyPlan, started: number): Promise<PreparedSession> {
+    const sessions = new Map<string, InferenceSession>();
+    const release = async (): Promise<void> => {
+      for (const session of sessions.values()) await session.release();
+    };
+    try {
+      let modelBytes = 0;
+      for (const [name, bytes] of Object.entries(plan.graphs)) {
+        sessions.set(name, await this.createSession(ort, bytes));
+        modelBytes += bytes.byteLength;
+      }
+      const rng = createRng(this.seed + 1);
+      const steps: ResolvedStep[] = plan.steps.map((step, index) => {
+        const session = sessions.get(step.graph);
+        if (session === undefined) throw new Error(`plan step ${index} names graph "${step.graph}", which the plan does not have`);
+        const constants: Record<string, Tensor> = {};
+        const references: [string, number, string][] = [];
+        for (const [input, feed] of Object.entries(step.feeds) as [string, LatencyFeed][]) {
+          if (feed.kind === 'output') {
+            if (!(feed.step >= 0 && feed.step < index)) throw new Error(`plan step ${index} input "${input}" reads step ${feed.step}, which does not run before it`);
+            references.push([input, feed.step, feed.output]);
+          } else if (feed.kind === 'int64') {
+            constants[input] = new ort.Tensor('int64', BigInt64Array.from(feed.values, (value) => BigInt(value)), [...feed.dims]);
+          } else {
+            const data = new Float32Array(feed.dims.reduce((product, dim) => product * dim, 1));
+            for (let element = 0; element < data.length; element += 1) data[element] = rng.next() * 2 - 1;
+            constants[input] = new ort.Tensor('float32', data, [...feed.dims]);
+          }
+        }
+        return { session, constants, references };
+      });
+      const run = async (): Promise<void> => {
+        const outputs: InferenceSession.OnnxValueMapType[] = [];
+        for (const step of steps) {
+          const feeds: Record<string, Tensor> = { ...step.constants };
+          for (const [input, from, output] of step.references) {
+            const value = outputs[from]?.[output];
+            if (value === undefined) throw new Error(`plan output "${output}" of step ${from} is missing`);
+            feeds[input] = value;
+          }
+          outputs.push(await step.session.run(feeds));
+        }
+      };
+      return { run, release, modelBytes, createMs: this.now() - started };
+    } catch (error) {
+      await release();
+      throw error;
+    }
   }
 
   private makeFeeds(ort: OrtModule, session: InferenceSession): Record<string, Tensor> {
@@ -242,7 +339,7 @@ export class OnnxLatencyEvaluator implements Evaluator {
     for (let index = 0; index < group.length; index += 1) {
       const prepared = group[index] as PreparedSession;
       try {
-        for (let run = 0; run < this.warmup; run += 1) await prepared.session.run(prepared.feeds);
+        for (let run = 0; run < this.warmup; run += 1) await prepared.run();
       } catch (error) {
         failures[index] = { ok: false, reason: describeError(error), retryable: true };
       }
@@ -255,7 +352,7 @@ export class OnnxLatencyEvaluator implements Evaluator {
         try {
           const cpuStarted = this.cpuNow();
           const started = this.now();
-          await prepared.session.run(prepared.feeds);
+          await prepared.run();
           const ended = this.now();
           (cpuSamples[index] as number[]).push(this.cpuNow() - cpuStarted);
           (wallSamples[index] as number[]).push(ended - started);

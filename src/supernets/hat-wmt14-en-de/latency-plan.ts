@@ -51,6 +51,12 @@ export function resolvePlanOptions(options: LatencyPlanOptions): ResolvedPlanOpt
   };
 }
 
+/** What one run does, e.g. `src30-out30-beam5` (the batch size is part of evaluator ids already). */
+export function hatPlanLabel(options: LatencyPlanOptions): string {
+  const { sourceLength, outputLength, beam } = resolvePlanOptions(options);
+  return `src${sourceLength}-out${outputLength}-beam${beam}`;
+}
+
 export function buildHatLatencyPlan(plan: HatPlan, options: LatencyPlanOptions): LatencyPlan {
   const resolved = resolvePlanOptions(options);
   const { batchSize, seed, sourceLength, outputLength, beam } = resolved;
@@ -88,5 +94,5 @@ export function buildHatLatencyPlan(plan: HatPlan, options: LatencyPlanOptions):
     });
     steps.push({ graph: 'step', feeds });
   }
-  return { graphs, steps, label: `src${sourceLength}-out${outputLength}-beam${beam}` };
+  return { graphs, steps, label: hatPlanLabel(resolved) };
 }

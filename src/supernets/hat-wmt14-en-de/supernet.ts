@@ -7,7 +7,7 @@ import { checkBatchSize, checkSeed } from '../ofa-common/onnx-options.js';
 import type { CostBreakdown, CostReport, LatencyPlan, LatencyPlanOptions, OnnxBuildOptions, Supernet, SupernetEntry, SupernetOptions } from '../types.js';
 import { HAT_DEFAULT_SOURCE_LENGTH, HAT_ID, hatPlan, type HatConfig, type HatPlan } from './architecture.js';
 import { HAT_DEFAULT_LENGTHS, hatCosts, hatModelSize, type HatLengths } from './costs.js';
-import { buildHatLatencyPlan } from './latency-plan.js';
+import { buildHatLatencyPlan, hatPlanLabel } from './latency-plan.js';
 import { buildHatForwardOnnx } from './onnx-graph.js';
 import { createHatSpace } from './space.js';
 
@@ -25,6 +25,7 @@ export interface HatSupernet extends Supernet {
   modelSize(genome: Genome): number;
   buildOnnx(genome: Genome, options: OnnxBuildOptions): Uint8Array;
   latencyPlan(genome: Genome, options: LatencyPlanOptions): LatencyPlan;
+  latencyPlanLabel(options: LatencyPlanOptions): string;
 }
 
 function checkLength(value: number, field: string): number {
@@ -75,6 +76,7 @@ export function createHatWmt14EnDe(options: SupernetOptions = {}): HatSupernet {
     latencyPlan(genome: Genome, planOptions: LatencyPlanOptions): LatencyPlan {
       return buildHatLatencyPlan(planOf(genome), planOptions);
     },
+    latencyPlanLabel: hatPlanLabel,
   };
 }
 
