@@ -4,7 +4,7 @@ import { getSupernet, listSupernets, registerSupernet, resolveNativeConfig } fro
 
 describe('supernet registry', () => {
   it('lists the built-in families: the shipped fashion-ofa, the OFA ones and the elastic Transformers', () => {
-    expect(listSupernets().map((entry) => entry.id)).toEqual(['fashion-ofa', 'ofa-mbv3-w1.0', 'ofa-mbv3-w1.2', 'ofa-proxyless-w1.3', 'ofa-resnet50', 'bert-base', 'vit-b16']);
+    expect(listSupernets().map((entry) => entry.id)).toEqual(['fashion-ofa', 'ofa-mbv3-w1.0', 'ofa-mbv3-w1.2', 'ofa-proxyless-w1.3', 'ofa-resnet50', 'bert-base', 'vit-b16', 'hat-wmt14-en-de']);
   });
 
   it('resolves native configs of the Transformer families; ViT takes its fixed image_size', () => {

@@ -9,6 +9,7 @@ import { OFA_RESNET50_ENTRY } from './ofa-resnet50/supernet.js';
 import { FASHION_OFA_ENTRY } from './fashion-ofa/supernet.js';
 import { BERT_BASE_ENTRY } from './bert-base/supernet.js';
 import { VIT_B16_ENTRY } from './vit-b16/supernet.js';
+import { HAT_WMT14_EN_DE_ENTRY } from './hat-wmt14-en-de/supernet.js';
 import type { Supernet, SupernetEntry, SupernetOptions } from './types.js';
 
 const BUILT_IN: readonly SupernetEntry[] = [
@@ -18,6 +19,7 @@ const BUILT_IN: readonly SupernetEntry[] = [
   OFA_RESNET50_ENTRY,
   BERT_BASE_ENTRY,
   VIT_B16_ENTRY,
+  HAT_WMT14_EN_DE_ENTRY,
 ];
 
 const entries = new Map<string, SupernetEntry>(BUILT_IN.map((entry) => [entry.id, entry]));
