@@ -6,6 +6,7 @@ import { PolynomialMutation } from '../operators/polynomial-mutation.js';
 import { SimulatedBinaryCrossover } from '../operators/simulated-binary-crossover.js';
 import { checkNeverAsksTwice, checkStaysInPool, gridZdtVolumeRatio, type AlgorithmBuilder } from '../testing/algorithm-checks.js';
 import { gridSpace } from '../testing/problems.js';
+import { Nsga2Algorithm } from '../nsga2/nsga2-algorithm.js';
 import { UNsga3Algorithm } from './unsga3-algorithm.js';
 
 /** Default operators (uniform crossover, random-reset mutation). */
@@ -59,5 +60,14 @@ describe('UNsga3Algorithm', () => {
     expect(new UNsga3Algorithm({ space: gridSpace(), rng: createRng(1), populationSize: 50, objectiveCount: 3 }).directions).toHaveLength(45);
     expect(new UNsga3Algorithm({ space: gridSpace(), rng: createRng(1), populationSize: 92, objectiveCount: 3, partitions: 12 }).directions).toHaveLength(91);
     expect(() => new UNsga3Algorithm({ space: gridSpace(), rng: createRng(1), populationSize: 0, objectiveCount: 2 })).toThrow();
+  });
+});
+
+describe('UNsga3Algorithm and NSGA-II for the same seed', () => {
+  it('start from the same random population', () => {
+    const space = gridSpace();
+    const nsga2 = new Nsga2Algorithm({ space, rng: createRng(11), populationSize: 20, objectiveCount: 2 });
+    const unsga3 = new UNsga3Algorithm({ space, rng: createRng(11), populationSize: 20, objectiveCount: 2 });
+    expect(unsga3.ask()).toEqual(nsga2.ask());
   });
 });

@@ -21,7 +21,7 @@ export interface UNsga3Options extends Omit<Nsga2Options, 'survival' | 'selectio
  * Same genomes, operators, canonicalisation, repair, duplicate elimination and batch protocol as
  * Nsga2Algorithm; survival is NSGA-III's (normalisation, association with Das-Dennis directions,
  * niche-preserving selection) and parents come from U-NSGA-III's niching tournament. The survival's random
- * choices use a stream forked from `rng` at construction.
+ * choices draw from `rng` too.
  */
 export class UNsga3Algorithm implements CandidateAlgorithm {
   readonly name = 'unsga3';
@@ -35,7 +35,9 @@ export class UNsga3Algorithm implements CandidateAlgorithm {
     const objectives = Number.isInteger(options.objectiveCount) && options.objectiveCount > 0 ? options.objectiveCount : 1;
     const size = Number.isInteger(options.populationSize) && options.populationSize > 0 ? options.populationSize : 1;
     this.directions = partitions === undefined ? directionsForPopulation(objectives, size) : dasDennis(objectives, partitions);
-    this.nsga3Survival = new Nsga3Survival(this.directions, options.rng.fork());
+    // The same stream as the engine (survival only runs inside tell, between the engine's own draws): not
+    // forking keeps the first population identical to NSGA-II's for the same seed, so runs compare paired.
+    this.nsga3Survival = new Nsga3Survival(this.directions, options.rng);
     this.engine = new Nsga2Algorithm({ ...rest, survival: this.nsga3Survival, selection: new NichingTournamentSelection() });
   }
 
