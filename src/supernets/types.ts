@@ -77,6 +77,8 @@ export interface Supernet {
   readonly codec: NativeCodec;
   /** Input resolution used when the space has no resolution gene. */
   readonly defaultResolution: number;
+  /** What `defaultResolution` counts: image pixels (the default) or tokens of a sequence model. */
+  readonly inputUnit?: 'px' | 'tokens';
   /** Every input resolution the space can produce (one value when resolution is fixed). */
   readonly resolutions: readonly number[];
   /** Exact MACs and parameters in the given convention; throws BAD_INPUT for a genome outside the space. */

@@ -17,6 +17,9 @@ interface MeasureFlags {
   warmup?: string;
   statistic?: string;
   clock?: string;
+  outputLength?: string;
+  sourceLength?: string;
+  beam?: string;
 }
 
 export function registerMeasure(program: Command, output: CliOutput): void {
@@ -31,6 +34,9 @@ export function registerMeasure(program: Command, output: CliOutput): void {
     .option('--warmup <n>', 'untimed runs first (default 10)')
     .option('--statistic <name>', 'p10 (default), median, mean or min of the timed runs')
     .option('--clock <name>', 'cpu (process CPU time, default with 1 thread) or wall (default with more threads)')
+    .option('--output-length <n>', 'sequence models: tokens generated per run, one decoder step each (default: the family\'s, 30 for HAT)')
+    .option('--source-length <n>', 'sequence models: source tokens per sentence (default: the family\'s, 30 for HAT)')
+    .option('--beam <n>', 'sequence models: beam width, hypotheses decoded side by side (default: the family\'s, 5 for HAT)')
     .action(async (flags: MeasureFlags) => {
       await runMeasure(flags, output);
     });
@@ -48,7 +54,18 @@ export async function runMeasure(flags: MeasureFlags, output: CliOutput): Promis
   const statistic = flags.statistic ?? 'p10';
   if (!['p10', 'median', 'mean', 'min'].includes(statistic)) throw badInput('--statistic', `unknown statistic "${statistic}"`, 'use p10, median, mean or min');
   if (flags.clock !== undefined && flags.clock !== 'cpu' && flags.clock !== 'wall') throw badInput('--clock', `unknown clock "${flags.clock}"`, 'use cpu or wall');
+  const plan = {
+    ...(flags.outputLength === undefined ? {} : { outputLength: parseInteger(flags.outputLength, '--output-length', { min: 1, max: 1000 }) }),
+    ...(flags.sourceLength === undefined ? {} : { sourceLength: parseInteger(flags.sourceLength, '--source-length', { min: 1, max: 1000 }) }),
+    ...(flags.beam === undefined ? {} : { beam: parseInteger(flags.beam, '--beam', { min: 1, max: 64 }) }),
+  };
+  const given = Object.keys(plan)[0];
+  if (given !== undefined && supernet.latencyPlan === undefined) {
+    const flag = `--${given.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+    throw badInput(flag, `${supernet.id} runs one graph per inference; sequence options do not apply`, 'leave out --output-length, --source-length and --beam');
+  }
   const evaluator = new OnnxLatencyEvaluator({
+    plan,
     supernet,
     batchSize,
     threads,

@@ -11,6 +11,8 @@ interface SpaceSummary {
   readonly family: string;
   readonly genes: number;
   readonly defaultResolution: number;
+  /** px for images, tokens for sequence models. */
+  readonly inputUnit: 'px' | 'tokens';
   /** Distinct sub-networks at the default resolution (canonical genomes). */
   readonly subnetworks: string;
   /** Input sizes when resolution is a gene; 1 for a family with a fixed input. */
@@ -30,6 +32,7 @@ export function summarizeSpaces(): SpaceSummary[] {
       family: entry.family,
       genes: fixed.space.geneCount,
       defaultResolution: fixed.defaultResolution,
+      inputUnit: fixed.inputUnit ?? 'px',
       subnetworks: fixed.space.cardinality().toString(),
       resolutions: elastic === null ? 1 : elastic.resolutions.length,
       subnetworksWithResolution: elastic === null ? null : elastic.space.cardinality().toString(),
@@ -65,7 +68,7 @@ export function registerSpaces(program: Command, output: CliOutput): void {
       }
       for (const space of spaces) {
         output.out(`${space.id.padEnd(20)} ${space.title}`);
-        output.out(`    ${space.genes} genes; ${space.subnetworks} sub-networks (${scientific(space.subnetworks)}) at ${space.defaultResolution}px`);
+        output.out(`    ${space.genes} genes; ${space.subnetworks} sub-networks (${scientific(space.subnetworks)}) at ${space.defaultResolution}${space.inputUnit === 'px' ? 'px' : ' tokens'}`);
         if (space.subnetworksWithResolution !== null) {
           output.out(`    with resolution elastic (${space.resolutions} sizes): ${space.subnetworksWithResolution} (${scientific(space.subnetworksWithResolution)})`);
         }

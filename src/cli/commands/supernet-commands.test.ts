@@ -80,8 +80,10 @@ describe('carve costs', () => {
 describe('carve spaces', () => {
   it('lists every super-network with its exact number of sub-networks', async () => {
     const [json] = await run(['spaces', '--json']);
-    const spaces = JSON.parse(json as string) as { id: string; subnetworks: string; subnetworksWithResolution: string | null }[];
-    expect(spaces.map((space) => space.id)).toEqual(['fashion-ofa', 'ofa-mbv3-w1.0', 'ofa-mbv3-w1.2', 'ofa-proxyless-w1.3', 'ofa-resnet50']);
+    const spaces = JSON.parse(json as string) as { id: string; subnetworks: string; subnetworksWithResolution: string | null; inputUnit: string }[];
+    expect(spaces.map((space) => space.id)).toEqual(['fashion-ofa', 'ofa-mbv3-w1.0', 'ofa-mbv3-w1.2', 'ofa-proxyless-w1.3', 'ofa-resnet50', 'bert-base', 'vit-b16', 'hat-wmt14-en-de']);
+    const hat = spaces.find((space) => space.id === 'hat-wmt14-en-de');
+    expect(hat).toMatchObject({ subnetworks: '417846678672384', subnetworksWithResolution: null, inputUnit: 'tokens' });
     expect(spaces[0]?.subnetworks).toBe((258n ** 3n).toString());
     expect(spaces[0]?.subnetworksWithResolution).toBeNull();
     expect(spaces[1]?.subnetworks).toBe((7371n ** 5n).toString());
@@ -89,6 +91,7 @@ describe('carve spaces', () => {
     const text = (await run(['spaces'])).join('\n');
     expect(text).toContain('21758655492572485851 sub-networks (2.18e19) at 224px');
     expect(text).toContain('17173512 sub-networks (1.72e7) at 28px');
+    expect(text).toContain('417846678672384 sub-networks (4.18e14) at 30 tokens');
   });
 });
 

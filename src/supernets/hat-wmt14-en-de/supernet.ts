@@ -53,6 +53,7 @@ export function createHatWmt14EnDe(options: SupernetOptions = {}): HatSupernet {
     codec: hatSpace.codec,
     // Sequence models have no image size; the source length stands in where a resolution is printed.
     defaultResolution: HAT_DEFAULT_SOURCE_LENGTH,
+    inputUnit: 'tokens',
     resolutions: [HAT_DEFAULT_SOURCE_LENGTH],
     config: (genome: Genome): HatConfig => hatSpace.read(genome),
     plan: planOf,
