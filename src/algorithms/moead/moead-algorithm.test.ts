@@ -4,7 +4,7 @@ import { NearestPoolRepair } from '../operators/pool-repair.js';
 import { PoolSampling } from '../operators/pool-sampling.js';
 import { PolynomialMutation } from '../operators/polynomial-mutation.js';
 import { SimulatedBinaryCrossover } from '../operators/simulated-binary-crossover.js';
-import { checkNeverAsksTwice, checkStaysInPool, conditionalObjectives, gridZdtVolumeRatio, type AlgorithmBuilder } from '../testing/algorithm-checks.js';
+import { checkNeverAsksTwice, checkStaysInPool, conditionalObjectives, gridZdtVolumeRatio, randomGridZdtVolumeRatio, type AlgorithmBuilder } from '../testing/algorithm-checks.js';
 import { conditionalSpace, gridSpace, gridZdtEvaluator } from '../testing/problems.js';
 import type { Individual } from '../types.js';
 import { MoeadAlgorithm } from './moead-algorithm.js';
@@ -50,8 +50,12 @@ describe('MoeadAlgorithm', () => {
   });
 
   it('converges on the ZDT1-like grid problem (95% of the true front hypervolume in 2,000 evaluations)', () => {
-    // Random search with the same budget stays below 60% (see the NSGA-II test), so the bar measures the algorithm.
-    for (const seed of [7, 8]) expect(gridZdtVolumeRatio(build, seed, 40, 50)).toBeGreaterThanOrEqual(0.95);
+    for (const seed of [7, 8]) {
+      const reached = gridZdtVolumeRatio(build, seed, 40, 50);
+      expect(reached).toBeGreaterThanOrEqual(0.95);
+      // Random search with the same budget falls far short, so the bar measures the algorithm.
+      expect(reached - randomGridZdtVolumeRatio(seed, 40, 50)).toBeGreaterThan(0.3);
+    }
   });
 
   it('updates the ideal point from every evaluation, replaced or not, and gives each initial genome its subproblem', () => {

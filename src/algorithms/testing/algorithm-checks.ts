@@ -8,6 +8,7 @@ import type { CandidateAlgorithm } from '../candidate-algorithm.js';
 import { minimize } from '../minimize.js';
 import { CandidatePool } from '../operators/candidate-pool.js';
 import { GenerationTermination } from '../operators/termination.js';
+import { RandomSearchAlgorithm } from '../random/random-search-algorithm.js';
 import type { Individual } from '../types.js';
 import { conditionalSpace, gridSpace, gridZdtEvaluator, gridZdtFront, isCanonical } from './problems.js';
 
@@ -92,4 +93,9 @@ export function gridZdtVolumeRatio(build: AlgorithmBuilder, seed: number, popula
   const result = minimize(algorithm, gridZdtEvaluator(gridSpace()), new GenerationTermination(generations));
   const front = result.population.map((individual) => [...individual.objectives]);
   return hypervolume(front, reference) / hypervolume(gridZdtFront(), reference);
+}
+
+/** The same ratio for random search with the same seed, batch size and number of rounds. */
+export function randomGridZdtVolumeRatio(seed: number, batchSize: number, generations: number): number {
+  return gridZdtVolumeRatio((space, rng) => new RandomSearchAlgorithm({ space, rng, batchSize, objectiveCount: 2 }), seed, batchSize, generations);
 }

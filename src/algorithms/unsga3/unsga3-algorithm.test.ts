@@ -4,7 +4,7 @@ import { NearestPoolRepair } from '../operators/pool-repair.js';
 import { PoolSampling } from '../operators/pool-sampling.js';
 import { PolynomialMutation } from '../operators/polynomial-mutation.js';
 import { SimulatedBinaryCrossover } from '../operators/simulated-binary-crossover.js';
-import { checkNeverAsksTwice, checkStaysInPool, gridZdtVolumeRatio, type AlgorithmBuilder } from '../testing/algorithm-checks.js';
+import { checkNeverAsksTwice, checkStaysInPool, gridZdtVolumeRatio, randomGridZdtVolumeRatio, type AlgorithmBuilder } from '../testing/algorithm-checks.js';
 import { gridSpace } from '../testing/problems.js';
 import { Nsga2Algorithm } from '../nsga2/nsga2-algorithm.js';
 import { UNsga3Algorithm } from './unsga3-algorithm.js';
@@ -49,8 +49,12 @@ describe('UNsga3Algorithm', () => {
   });
 
   it('converges on the ZDT1-like grid problem (97% of the true front hypervolume in 2,000 evaluations)', () => {
-    // Random search with the same budget stays below 60% (see the NSGA-II test), so the bar measures the algorithm.
-    for (const seed of [7, 8]) expect(gridZdtVolumeRatio(build, seed, 40, 50)).toBeGreaterThanOrEqual(0.97);
+    for (const seed of [7, 8]) {
+      const reached = gridZdtVolumeRatio(build, seed, 40, 50);
+      expect(reached).toBeGreaterThanOrEqual(0.97);
+      // Random search with the same budget falls far short, so the bar measures the algorithm.
+      expect(reached - randomGridZdtVolumeRatio(seed, 40, 50)).toBeGreaterThan(0.3);
+    }
   });
 
   it('takes its reference directions from the population size, or the partitions given', () => {
