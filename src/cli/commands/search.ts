@@ -25,6 +25,7 @@ interface SearchFlags {
   evaluatorCmd?: string;
   evaluatorUrl?: string;
   macsConvention?: string;
+  latencyRuns?: string;
   config?: string;
   objectives?: string;
   constraint?: string[];
@@ -48,6 +49,7 @@ export function registerSearch(program: Command, output: CliOutput): void {
     .option('--evaluator-cmd <json>', 'evaluator process as a JSON argv array, e.g. \'["python3","eval.py"]\' (see docs/evaluator-protocol.md)')
     .option('--evaluator-url <url>', 'evaluator speaking the protocol over HTTP')
     .option('--macs-convention <name>', 'conv-linear (default) or torchprofile')
+    .option('--latency-runs <n>', 'timed runs per latency measurement (default 60); fewer suits slow inferences such as translations')
     .option('--config <file>', 'YAML or JSON file with any of these settings (flags override it)')
     .option('--objectives <names>', 'comma-separated objectives to optimise (default: all of the problem\'s)')
     .option('--constraint <expr>', 'hard bound such as latency_ms<=20 (repeatable)', collect, [])
@@ -118,6 +120,7 @@ export async function runSearch(flags: SearchFlags, output: CliOutput): Promise<
       ...(constraints === undefined ? {} : { constraints }),
       ...(config.tacticOptions === undefined ? {} : { tacticOptions: config.tacticOptions }),
       ...(flags.macsConvention === undefined ? {} : { macsConvention: parseMacsConventionFlag(flags.macsConvention) }),
+      ...(flags.latencyRuns === undefined ? {} : { latency: { repeats: parseInteger(flags.latencyRuns, '--latency-runs', { min: 1, max: 100_000 }) } }),
       ...(flags.evaluatorCmd === undefined ? {} : { evaluatorCommand: parseArgv(flags.evaluatorCmd) }),
       ...(flags.evaluatorUrl === undefined ? {} : { evaluatorUrl: flags.evaluatorUrl }),
       onEvaluatorLog: (entry) => {
