@@ -21,3 +21,4 @@ export { OFA_DEFAULT_RESOLUTION, OFA_RESOLUTIONS, makeDivisible, roundHalfEven, 
 export { createOfaMobileNetV3 } from './ofa-mobilenetv3/index.js';
 export { createOfaProxyless } from './ofa-proxyless/index.js';
 export { createOfaResNet50, type OfaResNetConfig } from './ofa-resnet50/index.js';
+export { createHatWmt14EnDe, type HatConfig } from './hat-wmt14-en-de/index.js';
