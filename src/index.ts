@@ -37,7 +37,16 @@ export {
   type SpaceSpec,
 } from './space/index.js';
 
-export { Nsga2Algorithm, RandomSearchAlgorithm, minimize, type Algorithm, type Individual } from './algorithms/index.js';
+export {
+  AgeMoeaAlgorithm,
+  MoeadAlgorithm,
+  Nsga2Algorithm,
+  RandomSearchAlgorithm,
+  UNsga3Algorithm,
+  minimize,
+  type Algorithm,
+  type Individual,
+} from './algorithms/index.js';
 export type { Candidate, EvaluationResult, Evaluator } from './evaluators/types.js';
 export { TableEvaluator } from './evaluators/table/index.js';
 export { listTactics, tacticFactory, type Observation, type Tactic, type TacticContext, type TacticFactory } from './tactics/index.js';
