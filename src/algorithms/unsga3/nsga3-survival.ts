@@ -22,7 +22,7 @@ export function isNiched(individual: RankedIndividual): individual is NichedIndi
 /**
  * Keeps fronts of the constrained non-dominated sort while they fit, then fills the rest from the next
  * front by niche-preserving selection. Objectives are normalised by the ideal point (the smallest values
- * ever seen) and a nadir from the intercepts of the plane through the extreme points (the previous
+ * ever seen among the members considered, feasible ones only when there are any) and a nadir from the intercepts of the plane through the extreme points (the previous
  * generation's extremes stay candidates), with the fallbacks of `nadirPoint`. `crowding` of each survivor
  * is minus its perpendicular distance (larger is better); survivors keep their niche for the tournament.
  * Stateful (ideal and extremes), and random only through its own rng: deterministic for a seed and input order.
