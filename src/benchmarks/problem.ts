@@ -34,6 +34,16 @@ export interface Problem {
   /** Finite list of candidates when the problem allows only those (measured rows); absent = the whole space. */
   readonly pool?: readonly Genome[];
   readonly reference?: ProblemReference;
+  /**
+   * Objectives cheap enough to query on their own (a latency table, MACs): the cost-aware track lets tactics
+   * compute them freely. Absent = every objective but the first (the accuracy the protocol pays for).
+   */
+  readonly cheapObjectives?: readonly string[];
+}
+
+/** The cheap objectives of a problem (see Problem.cheapObjectives). */
+export function cheapObjectivesOf(problem: Problem): readonly string[] {
+  return problem.cheapObjectives ?? problem.objectives.slice(1).map((objective) => objective.name);
 }
 
 /**

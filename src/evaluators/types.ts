@@ -10,6 +10,9 @@ export interface Candidate {
   readonly config: unknown;
 }
 
+/** A candidate as the synchronous path sees it: no native config. */
+export type SyncCandidate = Pick<Candidate, 'key' | 'genome'>;
+
 export type EvaluationResult =
   | { readonly ok: true; readonly values: Readonly<Record<string, number>>; readonly meta?: Readonly<Record<string, unknown>> }
   | { readonly ok: false; readonly reason: string; readonly retryable: boolean };
@@ -23,5 +26,11 @@ export interface Evaluator {
   readonly maxBatch?: number;
   /** One result per candidate, same order. Must not throw for a per-candidate failure. */
   evaluate(candidates: readonly Candidate[]): Promise<EvaluationResult[]>;
+  /**
+   * The same results computed synchronously, offered only by evaluators whose values are exact and cost
+   * (next to) nothing: analytic costs, table lookups. Tactics use it to compute objectives declared with
+   * cost 0 for many candidates instead of predicting them. `config` may be absent here.
+   */
+  evaluateSync?(candidates: readonly SyncCandidate[]): EvaluationResult[];
   close?(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import type { Genome, NativeCodec, SearchSpace } from '../space/types.js';
 import type { StudyRecord, TrialRecord, TrialStore } from '../storage/types.js';
 import type { Observation, Tactic, TacticFactory } from '../tactics/types.js';
 import { evaluateTrials, type EvaluationPolicy } from './evaluate-trials.js';
+import { exactObjectivesOf } from './exact-objectives.js';
 import { frontOf, type FrontMember, type HypervolumeBasis, normalizedHypervolume } from './front.js';
 import { scoreValues } from './observations.js';
 import type { StudyProgress, StudySettings, TellResult, TrialHandle } from './types.js';
@@ -76,6 +77,7 @@ export class Study {
     this.name = record.name;
     this.settings = settings;
     this.environment = environment;
+    const exact = exactObjectivesOf(settings.objectives, environment.evaluators, environment.space);
     const tacticContext = {
       space: environment.space,
       objectives: settings.objectives,
@@ -83,6 +85,7 @@ export class Study {
       populationSize: settings.populationSize,
       options: settings.tacticOptions,
       ...(environment.pool === undefined ? {} : { pool: environment.pool }),
+      ...(exact === undefined ? {} : { exact }),
     };
     this.tactic = environment.createTactic(tacticContext);
   }

@@ -19,16 +19,30 @@ export interface LinasOptions {
   readonly folds: number;
   /** Validations per iteration, also the inner NSGA-II's population; 0 = the study's population (DyNAS-T: 50). */
   readonly batchSize: number;
+  /** Random architectures validated before the first model is fitted; 0 = one batch. */
+  readonly initialSize: number;
+  /** Population of the inner NSGA-II; 0 = the batch size. */
+  readonly innerPopulation: number;
+  /** Start the inner NSGA-II from the validated architectures (with their predicted values) instead of at random. */
+  readonly warmStart: boolean;
 }
 
-export const LINAS_DEFAULTS: LinasOptions = { innerEvaluations: 5000, models: ['ridge', 'svr'], folds: 5, batchSize: 0 };
+export const LINAS_DEFAULTS: LinasOptions = {
+  innerEvaluations: 5000,
+  models: ['ridge', 'svr'],
+  folds: 5,
+  batchSize: 0,
+  initialSize: 0,
+  innerPopulation: 0,
+  warmStart: false,
+};
 
 /**
  * carve's refinement of the same loop: small batches (15), so the predictors are refitted after every 15
  * validations instead of 50, and models trained on target ranks (robust to the heavy tail of failed
  * architectures, e.g. NB201's 90%-error cells), chosen per objective by cross-validated Kendall tau.
  */
-export const CARVE_DEFAULTS: LinasOptions = { innerEvaluations: 5000, models: ['svr-rank', 'ridge-rank'], folds: 5, batchSize: 15 };
+export const CARVE_DEFAULTS: LinasOptions = { ...LINAS_DEFAULTS, models: ['svr-rank', 'ridge-rank'], batchSize: 15 };
 
 export class LinasTactic implements Tactic {
   readonly name: string;
@@ -55,35 +69,66 @@ export class LinasTactic implements Tactic {
     const populationSize = this.batchSize;
     if (this.first || this.archive.size < 2) {
       this.first = false;
-      return this.randomNew(populationSize);
+      return this.randomNew(this.options.initialSize > 0 ? this.options.initialSize : populationSize);
     }
-    const models: ObjectiveModel[] = this.context.objectives.map((_, objective) =>
-      fitObjectiveModel(this.archive.features, this.archive.targets(objective), { candidates: this.options.models, folds: this.options.folds, ensembleMembers: 0 }, rng.fork()),
+    // Objectives the study can compute exactly (cost 0: MACs, params, cheap lookups) are computed, not predicted.
+    const exact = this.context.exact;
+    const exactPosition = new Map<number, number>((exact?.indices ?? []).map((objective, position) => [objective, position]));
+    const models: (ObjectiveModel | null)[] = this.context.objectives.map((_, objective) =>
+      exactPosition.has(objective)
+        ? null
+        : fitObjectiveModel(this.archive.features, this.archive.targets(objective), { candidates: this.options.models, folds: this.options.folds, ensembleMembers: 0 }, rng.fork()),
     );
     this.lastModels = models.map((model, objective) => ({
       objective: this.context.objectives[objective]?.name ?? String(objective),
-      model: model.name,
-      cvKendallTau: model.cvKendallTau,
+      model: model === null ? 'exact' : model.name,
+      cvKendallTau: model === null ? null : model.cvKendallTau,
     }));
+    const estimate = (genomes: readonly Genome[], keys: readonly string[]): number[][] => {
+      const features = genomes.map((genome) => this.encoder.encode(genome));
+      const means = models.map((model) => (model === null ? null : model.predict(features).mean));
+      const computed = exact === undefined ? null : exact.evaluate(genomes, keys);
+      return genomes.map((_, index) =>
+        models.map((_model, objective) => {
+          const mean = means[objective];
+          if (mean !== null && mean !== undefined) return mean[index] as number;
+          const row = computed?.[index];
+          // A candidate the exact path cannot compute is pushed behind every computable one.
+          return row === null || row === undefined ? Number.POSITIVE_INFINITY : (row[exactPosition.get(objective) as number] as number);
+        }),
+      );
+    };
+    const innerPopulation = this.options.innerPopulation > 0 ? this.options.innerPopulation : populationSize;
     const inner = new Nsga2Algorithm({
       space,
       rng: rng.fork(),
-      populationSize,
+      populationSize: innerPopulation,
       objectiveCount: models.length,
       crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
       mutation: new PolynomialMutation({ probability: 0.02, eta: 20 }),
     });
+    if (this.options.warmStart) {
+      const values = estimate(this.archive.genomes, this.archive.keys);
+      inner.tell(
+        this.archive.genomes.map((genome, index) => ({
+          genome,
+          key: this.archive.keys[index] as string,
+          objectives: values[index] as number[],
+          violation: 0,
+        })),
+      );
+    }
     const visited = new Map<string, Individual>();
     const result = minimize(
       inner,
-      (genomes, keys) => {
-        const features = genomes.map((genome) => this.encoder.encode(genome));
-        const means = models.map((model) => model.predict(features).mean);
+      (genomes, givenKeys) => {
+        const keys = givenKeys ?? genomes.map((genome) => space.key(genome));
+        const values = estimate(genomes, keys);
         return genomes.map((genome, index) => {
           const individual: Individual = {
             genome,
-            key: keys?.[index] ?? space.key(genome),
-            objectives: means.map((mean) => mean[index] as number),
+            key: keys[index] as string,
+            objectives: values[index] as number[],
             violation: 0,
           };
           visited.set(individual.key, individual);
@@ -124,7 +169,9 @@ export class LinasTactic implements Tactic {
   describeLastProposal(): Readonly<Record<string, unknown>> | undefined {
     const models = this.lastModels;
     this.lastModels = undefined;
-    return models === undefined ? undefined : { observed: this.archive.size, models };
+    if (models === undefined) return undefined;
+    const exact = this.context.exact;
+    return { observed: this.archive.size, models, ...(exact === undefined ? {} : { exactQueries: exact.queries }) };
   }
 
   private randomNew(count: number, alsoExclude: ReadonlySet<string> = new Set()): Genome[] {

@@ -38,6 +38,19 @@ export interface Tactic {
   describeLastProposal?(): Readonly<Record<string, unknown>> | undefined;
 }
 
+/**
+ * Objectives the tactic may compute itself, exactly and at no cost: those declared with cost 0 whose evaluator
+ * offers a synchronous path (analytic MACs/params, table lookups in a benchmark's cost-aware track).
+ */
+export interface ExactObjectives {
+  /** Positions in the study's objective order. */
+  readonly indices: readonly number[];
+  /** Minimisation-form values at `indices` for each genome, null where they cannot be computed. */
+  evaluate(genomes: readonly Genome[], keys?: readonly string[]): (number[] | null)[];
+  /** Candidates computed so far (the cost-aware track reports it). */
+  readonly queries: number;
+}
+
 export interface TacticContext {
   readonly space: SearchSpace;
   readonly objectives: readonly ObjectiveSpec[];
@@ -46,6 +59,7 @@ export interface TacticContext {
   /** A finite list of allowed candidates (pool problems); absent = the whole space. */
   readonly pool?: readonly Genome[];
   readonly options: Readonly<Record<string, unknown>>;
+  readonly exact?: ExactObjectives;
 }
 
 export type TacticFactory = (context: TacticContext) => Tactic;

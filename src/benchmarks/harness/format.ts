@@ -31,6 +31,7 @@ export function tacticRow(tactic: TacticSummary): string[] {
     String(tactic.uniqueEvaluations.median),
     milliseconds(tactic.machineryMsPerIteration.median),
     milliseconds(tactic.machineryMsPerRun.median),
+    tactic.cheapQueries > 0 ? String(Math.round(tactic.cheapQueries)) : '-',
   ];
 }
 
@@ -48,6 +49,7 @@ export const TABLE_HEADER = [
   'unique evals',
   'machinery ms/iter',
   'machinery ms/run',
+  'cheap queries',
 ];
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -4,12 +4,34 @@ import type { Evaluator } from '../../evaluators/types.js';
 import { openTrialStore } from '../../storage/index.js';
 import { Study } from '../../study/index.js';
 import { tacticFactory, type Tactic, type TacticFactory } from '../../tactics/index.js';
-import type { Problem } from '../problem.js';
+import { cheapObjectivesOf, type Problem } from '../problem.js';
+import type { ObjectiveSpec } from '../../core/objective.js';
 import { resolveProblem } from '../registry.js';
 import type { RunTrace, TraceRow } from './types.js';
 
+/** Suffix of a bench tactic label that runs it in the cost-aware track, e.g. `carve:cost-aware`. */
+export const COST_AWARE_SUFFIX = ':cost-aware';
+
+/** A bench label's tactic name and whether it runs in the cost-aware track. */
+export function parseBenchTactic(label: string): { tactic: string; costAware: boolean } {
+  return label.endsWith(COST_AWARE_SUFFIX)
+    ? { tactic: label.slice(0, -COST_AWARE_SUFFIX.length), costAware: true }
+    : { tactic: label, costAware: false };
+}
+
+/**
+ * The study objectives of a run: in the cost-aware track the problem's cheap objectives get cost 0, so the
+ * study lets the tactic compute them itself (every oracle call still returns all objectives and counts).
+ */
+export function benchObjectives(problem: Problem, costAware: boolean): readonly ObjectiveSpec[] {
+  if (!costAware) return problem.objectives;
+  const cheap = new Set(cheapObjectivesOf(problem));
+  return problem.objectives.map((objective) => (cheap.has(objective.name) ? { ...objective, cost: 0 } : objective));
+}
+
 export interface RunRequest {
   readonly problem: string;
+  /** A tactic name, optionally with `:cost-aware`. */
   readonly tactic: string;
   readonly seed: number;
   readonly budget: number;
@@ -19,9 +41,11 @@ export interface RunRequest {
 }
 
 /** Wraps a tactic so that the time of each propose/observe cycle is recorded. */
-function timedFactory(factory: TacticFactory, cycles: number[]): TacticFactory {
+function timedFactory(factory: TacticFactory, cycles: number[], cheap: { queries: () => number }): TacticFactory {
   return (context) => {
     const inner = factory(context);
+    const exact = context.exact;
+    if (exact !== undefined) cheap.queries = () => exact.queries;
     let current = 0;
     const timed: Tactic = {
       name: inner.name,
@@ -43,9 +67,12 @@ function timedFactory(factory: TacticFactory, cycles: number[]): TacticFactory {
 
 /** Counts the time spent inside the oracle. */
 function timedEvaluator(evaluator: Evaluator, spent: { ms: number }): Evaluator {
+  const sync = evaluator.evaluateSync?.bind(evaluator);
   return {
     id: evaluator.id,
     provides: evaluator.provides,
+    // Cheap objectives computed by the tactic are machinery, not oracle calls.
+    ...(sync === undefined ? {} : { evaluateSync: sync }),
     async evaluate(candidates) {
       const started = performance.now();
       try {
@@ -62,6 +89,9 @@ export async function runBenchmark(request: RunRequest): Promise<RunTrace> {
   const reference = problem.reference;
   const cycles: number[] = [];
   const oracle = { ms: 0 };
+  const cheap = { queries: (): number => 0 };
+  const { tactic, costAware } = parseBenchTactic(request.tactic);
+  const objectives = benchObjectives(problem, costAware);
   const store = await openTrialStore('sqlite::memory:');
   const started = performance.now();
   try {
@@ -71,8 +101,8 @@ export async function runBenchmark(request: RunRequest): Promise<RunTrace> {
       settings: {
         formatVersion: 1,
         problem: problem.id,
-        objectives: problem.objectives,
-        tactic: request.tactic,
+        objectives,
+        tactic,
         tacticOptions: request.tacticOptions ?? {},
         seed: request.seed,
         populationSize: request.populationSize,
@@ -82,7 +112,7 @@ export async function runBenchmark(request: RunRequest): Promise<RunTrace> {
         space: problem.space,
         codec: problem.codec,
         evaluators: [timedEvaluator(problem.createEvaluator(), oracle)],
-        createTactic: timedFactory(tacticFactory(request.tactic), cycles),
+        createTactic: timedFactory(tacticFactory(tactic), cycles, cheap),
         ...(problem.pool === undefined ? {} : { pool: problem.pool }),
       },
       mode: 'create',
@@ -109,6 +139,7 @@ export async function runBenchmark(request: RunRequest): Promise<RunTrace> {
       rows,
       machineryMsPerIteration: cycles,
       machineryMsTotal: totalMs - oracle.ms,
+      cheapQueries: cheap.queries(),
       oracleMsTotal: oracle.ms,
     };
   } finally {

@@ -71,6 +71,7 @@ export function summarizeTactic(tactic: string, runs: readonly ScoredRun[], fron
     uniqueEvaluations: { median: plainMedian(unique), min: Math.min(...unique), max: Math.max(...unique) },
     machineryMsPerIteration: { median: plainMedian(perIteration), max: perIteration.length === 0 ? 0 : Math.max(...perIteration) },
     machineryMsPerRun: { median: plainMedian(perRun), max: Math.max(...perRun) },
+    cheapQueries: plainMedian(runs.map((run) => run.trace.cheapQueries ?? 0)),
     curve: { median, min, max },
   };
 }

@@ -21,6 +21,8 @@ export interface RunTrace {
   readonly machineryMsPerIteration: readonly number[];
   readonly machineryMsTotal: number;
   readonly oracleMsTotal: number;
+  /** Candidates whose cheap objectives the tactic computed on their own (cost-aware track; 0 otherwise). */
+  readonly cheapQueries: number;
 }
 
 export const LEVELS = [0.95, 0.99, 0.995] as const;
@@ -53,6 +55,8 @@ export interface TacticSummary {
   readonly uniqueEvaluations: { median: number; min: number; max: number };
   readonly machineryMsPerIteration: { median: number; max: number };
   readonly machineryMsPerRun: { median: number; max: number };
+  /** Median cheap-objective queries per run (0 outside the cost-aware track). */
+  readonly cheapQueries: number;
   /** Median over evaluations k of the per-seed ratio curves, with min and max bands. */
   readonly curve: { readonly median: readonly number[]; readonly min: readonly number[]; readonly max: readonly number[] };
 }

@@ -76,6 +76,7 @@ export function createNb201Problem(table: Nb201Table, dataset: string, device: s
     space,
     codec: nb201Codec,
     objectives: NB201_OBJECTIVES,
+    cheapObjectives: ['latency_ms'],
     dataset,
     device,
     table,

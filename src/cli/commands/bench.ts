@@ -1,8 +1,7 @@
 // `carve bench`: tactics scored side by side on real measured data, by the benchmark protocol.
 
 import type { Command } from 'commander';
-import { runBench } from '../../benchmarks/harness/index.js';
-import { problemMarkdown } from '../../benchmarks/harness/index.js';
+import { parseBenchTactic, problemMarkdown, runBench } from '../../benchmarks/harness/index.js';
 import { tacticFactory } from '../../tactics/index.js';
 import type { CliOutput } from '../output.js';
 import { parseInteger, parseList } from '../parse.js';
@@ -25,7 +24,10 @@ export function registerBench(program: Command, output: CliOutput): void {
     .command('bench')
     .description('run tactics on problems with known true fronts for several seeds and score them (E95/E99/E99.5, HV ratios)')
     .requiredOption('--problem <ids>', 'comma-separated problem ids, e.g. nb201/cifar10/pixel3,nb201/cifar10/eyeriss')
-    .requiredOption('--tactic <names>', 'comma-separated tactics, e.g. random,nsga2')
+    .requiredOption(
+      '--tactic <names>',
+      'comma-separated tactics, e.g. random,nsga2; NAME:cost-aware runs NAME in the cost-aware track (cheap objectives such as latency computed freely, only full validations counted)',
+    )
     .option('--seeds <n>', 'seeds 0..n-1 (default 10)')
     .option('--budget <n>', 'oracle calls per run (default 500)')
     .option('--population <n>', 'population / batch size (default 50)')
@@ -38,7 +40,7 @@ export function registerBench(program: Command, output: CliOutput): void {
       const tactics = parseList(flags.tactic) ?? [];
       if (problems.length === 0) throw badInput('--problem', 'no problem given', 'e.g. --problem nb201/cifar10/pixel3');
       if (tactics.length === 0) throw badInput('--tactic', 'no tactic given', 'e.g. --tactic random,nsga2');
-      for (const tactic of tactics) tacticFactory(tactic); // unknown names fail before any run starts
+      for (const tactic of tactics) tacticFactory(parseBenchTactic(tactic).tactic); // unknown names fail before any run starts
       const seeds = flags.seeds === undefined ? 10 : parseInteger(flags.seeds, '--seeds', { min: 1 });
       const budget = flags.budget === undefined ? 500 : parseInteger(flags.budget, '--budget', { min: 1 });
       const populationSize = flags.population === undefined ? 50 : parseInteger(flags.population, '--population', { min: 1 });

@@ -4,7 +4,7 @@ import { badInput } from '../../core/errors.js';
 import { parseMacsConvention } from '../../onnx/macs-convention.js';
 import type { MacsConvention } from '../../onnx/types.js';
 import type { Supernet } from '../../supernets/types.js';
-import type { Candidate, EvaluationResult, Evaluator } from '../types.js';
+import type { Candidate, EvaluationResult, Evaluator, SyncCandidate } from '../types.js';
 
 /** Bumped whenever a cost formula changes, so stored values computed by older formulas are not reused. */
 export const ANALYTIC_EVALUATOR_VERSION = 1;
@@ -43,7 +43,11 @@ export class AnalyticCostEvaluator implements Evaluator {
     return candidates.map((candidate) => this.evaluateOne(candidate));
   }
 
-  private evaluateOne(candidate: Candidate): EvaluationResult {
+  evaluateSync(candidates: readonly SyncCandidate[]): EvaluationResult[] {
+    return candidates.map((candidate) => this.evaluateOne(candidate));
+  }
+
+  private evaluateOne(candidate: SyncCandidate): EvaluationResult {
     try {
       const costs = this.supernet.costs(candidate.genome, this.convention);
       return { ok: true, values: { [this.macsObjective]: costs.macs, [this.paramsObjective]: costs.params } };

@@ -1,10 +1,10 @@
 // An evaluator that looks measured values up in a table (benchmarks): a missing row or value is a failure, never a zero.
 
 import { badInput } from '../../core/errors.js';
-import type { Candidate, EvaluationResult, Evaluator } from '../types.js';
+import type { Candidate, EvaluationResult, Evaluator, SyncCandidate } from '../types.js';
 
-/** Looks one candidate up; null or undefined means the table has no row for it. */
-export type TableLookup = (candidate: Candidate) => Readonly<Record<string, number | null | undefined>> | null | undefined;
+/** Looks one candidate up (its config is absent on the synchronous path); null or undefined = no row for it. */
+export type TableLookup = (candidate: Candidate | SyncCandidate) => Readonly<Record<string, number | null | undefined>> | null | undefined;
 
 export interface TableEvaluatorOptions {
   /** Stable identity including the table and its version, e.g. `table:nb201_acc_latency@1/cifar10/pixel3`. */
@@ -44,7 +44,11 @@ export class TableEvaluator implements Evaluator {
     return candidates.map((candidate) => this.evaluateOne(candidate));
   }
 
-  private evaluateOne(candidate: Candidate): EvaluationResult {
+  evaluateSync(candidates: readonly SyncCandidate[]): EvaluationResult[] {
+    return candidates.map((candidate) => this.evaluateOne(candidate));
+  }
+
+  private evaluateOne(candidate: Candidate | SyncCandidate): EvaluationResult {
     let row: ReturnType<TableLookup>;
     try {
       row = this.lookup(candidate);
