@@ -27,6 +27,7 @@ describe('bert-base', () => {
     expect(supernet.space.cardinality()).toBe(expected);
     expect(supernet.space.cardinality()).toBe(9_726_654_763_008n);
     expect(supernet.space.geneCount).toBe(25);
+    expect([supernet.defaultResolution, supernet.inputUnit]).toEqual([128, 'tokens']);
   });
 
   it('reproduces the published BERT-base parameter count and its exact linear MACs at 128 tokens', () => {

@@ -35,6 +35,7 @@ export function createBertBase(options: SupernetOptions = {}): BertSupernet {
     codec: bertSpace.codec,
     // The "resolution" of a sequence model is its sequence length.
     defaultResolution: BERT_SEQUENCE_LENGTH,
+    inputUnit: 'tokens',
     resolutions: [BERT_SEQUENCE_LENGTH],
     config: (genome: Genome): ElasticEncoderConfig => bertSpace.read(genome),
     plan: planOf,
