@@ -15,7 +15,8 @@ describe('supernet registry', () => {
       resolveNativeConfig('vit-b16', { ...config, image_size: 384 });
       expect.unreachable();
     } catch (error) {
-      expect(isCarveError(error) && error.field).toBe('fixedResolution');
+      expect(isCarveError(error) && error.field).toBe('config.image_size');
+      expect(isCarveError(error) && error.message).toContain('224x224');
     }
   });
 

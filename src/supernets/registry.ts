@@ -1,6 +1,6 @@
 // The built-in super-networks by id: one line per family variant; descriptors are built once per option set.
 
-import { CarveError, badInput } from '../core/errors.js';
+import { CarveError, badInput, isCarveError } from '../core/errors.js';
 import type { Genome } from '../space/types.js';
 import { describeValue } from './native-config.js';
 import { OFA_MBV3_ENTRIES } from './ofa-mobilenetv3/supernet.js';
@@ -76,6 +76,13 @@ export function resolveNativeConfig(id: string, config: unknown): { supernet: Su
         throw badInput(`config.${key}`, `${describeValue(raw)} is not an input resolution`, 'give an integer number of pixels from 32 to 1024, e.g. 224');
       }
       options = { fixedResolution: value };
+      try {
+        getSupernet(id, options);
+      } catch (error) {
+        // A family with one input size refuses others: name the config's own field.
+        if (isCarveError(error) && error.field === 'fixedResolution') throw badInput(`config.${key}`, error.message, error.hint);
+        throw error;
+      }
     }
   }
   const supernet = getSupernet(id, options);
