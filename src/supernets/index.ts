@@ -22,3 +22,6 @@ export { createOfaMobileNetV3 } from './ofa-mobilenetv3/index.js';
 export { createOfaProxyless } from './ofa-proxyless/index.js';
 export { createOfaResNet50, type OfaResNetConfig } from './ofa-resnet50/index.js';
 export { createHatWmt14EnDe, type HatConfig } from './hat-wmt14-en-de/index.js';
+export { createBertBase, type BertSupernet } from './bert-base/index.js';
+export { createVitB16, type VitSupernet } from './vit-b16/index.js';
+export type { ElasticEncoderConfig } from './transformer-encoder/index.js';
