@@ -25,6 +25,8 @@ export interface LinasOptions {
   readonly innerPopulation: number;
   /** Start the inner NSGA-II from the validated architectures (with their predicted values) instead of at random. */
   readonly warmStart: boolean;
+  /** Fit each iteration's models on a bootstrap resample of the validated set (a Thompson-like random draw). */
+  readonly bootstrap: boolean;
 }
 
 export const LINAS_DEFAULTS: LinasOptions = {
@@ -35,6 +37,7 @@ export const LINAS_DEFAULTS: LinasOptions = {
   initialSize: 0,
   innerPopulation: 0,
   warmStart: false,
+  bootstrap: false,
 };
 
 /**
@@ -74,11 +77,22 @@ export class LinasTactic implements Tactic {
     // Objectives the study can compute exactly (cost 0: MACs, params, cheap lookups) are computed, not predicted.
     const exact = this.context.exact;
     const exactPosition = new Map<number, number>((exact?.indices ?? []).map((objective, position) => [objective, position]));
-    const models: (ObjectiveModel | null)[] = this.context.objectives.map((_, objective) =>
-      exactPosition.has(objective)
-        ? null
-        : fitObjectiveModel(this.archive.features, this.archive.targets(objective), { candidates: this.options.models, folds: this.options.folds, ensembleMembers: 0 }, rng.fork()),
-    );
+    let rows = this.archive.features.map((_, index) => index);
+    if (this.options.bootstrap) {
+      const drawRng = rng.fork();
+      rows = rows.map(() => drawRng.int(this.archive.size));
+    }
+    const trainFeatures = rows.map((row) => this.archive.features[row] as Float64Array);
+    const models: (ObjectiveModel | null)[] = this.context.objectives.map((_, objective) => {
+      if (exactPosition.has(objective)) return null;
+      const targets = this.archive.targets(objective);
+      return fitObjectiveModel(
+        trainFeatures,
+        rows.map((row) => targets[row] as number),
+        { candidates: this.options.models, folds: this.options.folds, ensembleMembers: 0 },
+        rng.fork(),
+      );
+    });
     this.lastModels = models.map((model, objective) => ({
       objective: this.context.objectives[objective]?.name ?? String(objective),
       model: model === null ? 'exact' : model.name,
