@@ -110,4 +110,17 @@ describe('carve measure', () => {
     expect(await failure(['measure', '--supernet', 'ofa-mbv3-w1.0', '--config', JSON.stringify(SMALLEST), '--statistic', 'mode'])).toMatchObject({ field: '--statistic' });
     expect(await failure(['measure', '--supernet', 'ofa-mbv3-w1.0', '--config', JSON.stringify(SMALLEST), '--threads', '2', '--clock', 'cpu'])).toMatchObject({ field: 'clock' });
   });
+
+  it('times a HAT translation with the given output length and beam, and refuses them for one-graph families', async () => {
+    const config = {
+      encoder: { encoder_embed_dim: 512, encoder_layer_num: 6, encoder_ffn_embed_dim: [1024, 1024, 1024, 1024, 1024, 1024], encoder_self_attention_heads: [4, 4, 4, 4, 4, 4] },
+      decoder: { decoder_embed_dim: 512, decoder_layer_num: 1, decoder_ffn_embed_dim: [1024], decoder_self_attention_heads: [4], decoder_ende_attention_heads: [4], decoder_arbitrary_ende_attn: [-1] },
+    };
+    const args = ['measure', '--supernet', 'hat-wmt14-en-de', '--config', JSON.stringify(config), '--runs', '2', '--warmup', '0', '--output-length', '2', '--source-length', '4', '--beam', '1'];
+    const report = JSON.parse((await run(args))[0] as string) as Record<string, unknown>;
+    expect(report).toMatchObject({ supernet: 'hat-wmt14-en-de', repeats: 2, config });
+    expect(report['evaluator']).toContain(':hat-wmt14-en-de:src4-out2-beam1:');
+    expect(report['latencyMs']).toBeGreaterThan(0);
+    expect(await failure(['measure', '--supernet', 'ofa-mbv3-w1.0', '--config', JSON.stringify(SMALLEST), '--beam', '4'])).toMatchObject({ field: '--beam' });
+  });
 });
