@@ -41,7 +41,7 @@ function feedForward(tally: CostTally, rows: number, dim: number, ffn: number): 
 
 export function hatCosts(plan: HatPlan, lengths: HatLengths = HAT_DEFAULT_LENGTHS): CostTally {
   const tally = new CostTally();
-  const { sourceLength: s, targetLength: t, } = lengths;
+  const { sourceLength: s, targetLength: t } = lengths;
   const { encoderDim: e, decoderDim: d, qkvDim: q } = plan;
   // One shared table: the encoder reads columns [0, e), the decoder [0, d), the output projection is tied.
   tally.addParams(plan.vocabSize * Math.max(e, d));
