@@ -3,7 +3,8 @@
 // architecture is never validated again, and every batch is new architectures only.
 
 import { EvaluationTermination, minimize, Nsga2Algorithm, PolynomialMutation, SimulatedBinaryCrossover, type Individual } from '../algorithms/index.js';
-import { nonDominatedSort } from '../indicators/index.js';
+import { nonDominatedSort, paretoFrontIndices } from '../indicators/index.js';
+import { selectBatch } from './acquisition/batch-selection.js';
 import { createEncoder } from '../space/index.js';
 import type { Genome } from '../space/types.js';
 import { readTacticOptions } from './options.js';
@@ -27,6 +28,11 @@ export interface LinasOptions {
   readonly warmStart: boolean;
   /** Fit each iteration's models on a bootstrap resample of the validated set (a Thompson-like random draw). */
   readonly bootstrap: boolean;
+  /**
+   * Batch slots given to unseen single-gene neighbours of the validated front, picked by greedy predicted
+   * hypervolume improvement over that front (0 = none): refines the front where it is already known.
+   */
+  readonly localCount: number;
 }
 
 export const LINAS_DEFAULTS: LinasOptions = {
@@ -38,6 +44,7 @@ export const LINAS_DEFAULTS: LinasOptions = {
   innerPopulation: 0,
   warmStart: false,
   bootstrap: false,
+  localCount: 0,
 };
 
 /**
@@ -151,9 +158,16 @@ export class LinasTactic implements Tactic {
       },
       new EvaluationTermination(this.options.innerEvaluations),
     );
-    // The final population first, then the best-ranked other visited candidates, never a validated one.
+    // Local refinement first (when asked for), then the final population, then the best-ranked other
+    // visited candidates; never a validated one.
     const chosen: Genome[] = [];
     const taken = new Set<string>();
+    if (this.options.localCount > 0) {
+      for (const genome of this.localPicks(Math.min(this.options.localCount, populationSize), estimate)) {
+        taken.add(space.key(genome));
+        chosen.push(genome);
+      }
+    }
     for (const individual of result.population) {
       if (chosen.length >= populationSize) break;
       if (this.archive.seen.has(individual.key) || taken.has(individual.key)) continue;
@@ -186,6 +200,53 @@ export class LinasTactic implements Tactic {
     if (models === undefined) return undefined;
     const exact = this.context.exact;
     return { observed: this.archive.size, models, ...(exact === undefined ? {} : { exactQueries: exact.queries }) };
+  }
+
+  /** Unseen single-gene neighbours of the validated front with the largest greedy predicted HV improvement. */
+  private localPicks(count: number, estimate: (genomes: readonly Genome[], keys: readonly string[]) => number[][]): Genome[] {
+    const { space } = this.context;
+    const feasible = this.archive.objectives.filter((_, index) => (this.archive.violations[index] as number) === 0);
+    const feasibleGenomes = this.archive.genomes.filter((_, index) => (this.archive.violations[index] as number) === 0);
+    if (feasible.length === 0) return [];
+    const frontIndices = paretoFrontIndices(feasible.map((vector) => [...vector]));
+    const neighbours = new Map<string, Genome>();
+    for (const index of frontIndices) {
+      const genome = feasibleGenomes[index] as Genome;
+      for (let gene = 0; gene < space.geneCount; gene += 1) {
+        if (!space.isActive(genome, gene)) continue;
+        const choices = space.choiceCounts[gene] as number;
+        for (let choice = 0; choice < choices; choice += 1) {
+          if (choice === genome[gene]) continue;
+          const neighbour = genome.slice();
+          neighbour[gene] = choice;
+          const canonical = space.canonicalize(neighbour);
+          const key = space.key(canonical);
+          if (!this.archive.seen.has(key) && !neighbours.has(key)) neighbours.set(key, canonical);
+        }
+      }
+    }
+    if (neighbours.size === 0) return [];
+    const keys = [...neighbours.keys()];
+    const genomes = keys.map((key) => neighbours.get(key) as Genome);
+    const predicted = estimate(genomes, keys);
+    const objectiveCount = this.context.objectives.length;
+    const low = Array.from({ length: objectiveCount }, (_, objective) => Math.min(...feasible.map((vector) => vector[objective] as number)));
+    const high = Array.from({ length: objectiveCount }, (_, objective) => Math.max(...feasible.map((vector) => vector[objective] as number)));
+    const scale = (vector: readonly number[]): number[] =>
+      vector.map((value, objective) => {
+        const range = (high[objective] as number) - (low[objective] as number);
+        return range > 0 ? (value - (low[objective] as number)) / range : 0;
+      });
+    const means = predicted.map((vector) => scale(vector.map((value) => (Number.isFinite(value) ? value : Number.MAX_VALUE))));
+    const picks = selectBatch({
+      observed: feasible.map(scale),
+      means,
+      stds: means.map((vector) => vector.map(() => 0)),
+      reference: Array.from({ length: objectiveCount }, () => 1.1),
+      batchSize: count,
+      kappa: 0,
+    });
+    return picks.map((index) => genomes[index] as Genome);
   }
 
   private randomNew(count: number, alsoExclude: ReadonlySet<string> = new Set()): Genome[] {
