@@ -9,4 +9,4 @@ export {
 } from './onnx-latency-evaluator.js';
 export { summarizeTimings, quantileSorted, median, type TimingSummary } from './statistics.js';
 export { cpuModel } from './device.js';
-export { averageRanks, kendallTau, spearman } from './rank-correlation.js';
+export { averageRanks, kendallTau, spearman } from '../../core/rank-correlation.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../core/rng.js';
+import { createRng } from './rng.js';
 import { averageRanks, kendallTau, pearson, spearman } from './rank-correlation.js';
-import { rmse } from './regression-error.js';
 
 /** O(n^2) tau-b straight from the definition: the oracle for Knight's method. */
 function bruteForceKendallTau(first: readonly number[], second: readonly number[]): number {
@@ -75,12 +74,5 @@ describe('spearman and ranks', () => {
     expect(spearman([1, 2, 3, 10], [1, 4, 9, 100])).toBeCloseTo(1, 15);
     expect(spearman([1, 2, 3], [0, 0, 0])).toBeNaN();
     expect(pearson([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 15);
-  });
-});
-
-describe('rmse', () => {
-  it('is the root mean squared difference', () => {
-    expect(rmse([1, 2, 3], [1, 2, 5])).toBeCloseTo(Math.sqrt(4 / 3), 15);
-    expect(rmse([], [])).toBeNaN();
   });
 });
