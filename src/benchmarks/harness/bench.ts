@@ -17,6 +17,8 @@ export interface BenchOptions {
   readonly seeds: number;
   readonly budget: number;
   readonly populationSize: number;
+  /** Options given to every tactic (a tactic refuses names it does not have). */
+  readonly tacticOptions?: Readonly<Record<string, unknown>>;
   /** Parallel runs (default: number of cores); 1 runs everything in this thread. */
   readonly parallelism?: number;
   readonly outDir?: string;
@@ -53,6 +55,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           seed,
           budget: options.budget,
           populationSize: options.populationSize,
+          ...(options.tacticOptions === undefined ? {} : { tacticOptions: options.tacticOptions }),
           ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
         });
       }

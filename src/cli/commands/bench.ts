@@ -16,7 +16,21 @@ interface BenchFlags {
   parallel?: string;
   out?: string;
   json?: string;
+  tacticOptions?: string;
   quiet?: boolean;
+}
+
+function parseTacticOptions(text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw badInput('--tactic-options', `not JSON: ${error instanceof Error ? error.message : String(error)}`, 'give a JSON object, e.g. \'{"batchSize":25}\'');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw badInput('--tactic-options', 'must be a JSON object', 'e.g. \'{"batchSize":25}\'');
+  }
+  return value as Record<string, unknown>;
 }
 
 export function registerBench(program: Command, output: CliOutput): void {
@@ -34,6 +48,7 @@ export function registerBench(program: Command, output: CliOutput): void {
     .option('--parallel <n>', 'runs at once (default: number of cores)')
     .option('--out <dir>', 'write traces/, summary.json, summary.md, plots and index.html here')
     .option('--json <file>', 'also write the JSON summary to this file')
+    .option('--tactic-options <json>', 'options given to every tactic listed, as a JSON object, e.g. \'{"batchSize":25}\' (see each tactic\'s options)')
     .option('--quiet', 'no progress output')
     .action(async (flags: BenchFlags) => {
       const problems = parseList(flags.problem) ?? [];
@@ -45,9 +60,11 @@ export function registerBench(program: Command, output: CliOutput): void {
       const budget = flags.budget === undefined ? 500 : parseInteger(flags.budget, '--budget', { min: 1 });
       const populationSize = flags.population === undefined ? 50 : parseInteger(flags.population, '--population', { min: 1 });
       const parallelism = flags.parallel === undefined ? undefined : parseInteger(flags.parallel, '--parallel', { min: 1 });
+      const tacticOptions = flags.tacticOptions === undefined ? undefined : parseTacticOptions(flags.tacticOptions);
       const started = Date.now();
       const command = `carve bench --problem ${problems.join(',')} --tactic ${tactics.join(',')} --seeds ${seeds} --budget ${budget}` +
-        (populationSize === 50 ? '' : ` --population ${populationSize}`);
+        (populationSize === 50 ? '' : ` --population ${populationSize}`) +
+        (flags.tacticOptions === undefined ? '' : ` --tactic-options '${flags.tacticOptions}'`);
       const result = await runBench({
         problems,
         tactics,
@@ -55,6 +72,7 @@ export function registerBench(program: Command, output: CliOutput): void {
         budget,
         populationSize,
         command,
+        ...(tacticOptions === undefined ? {} : { tacticOptions }),
         ...(parallelism === undefined ? {} : { parallelism }),
         ...(flags.out === undefined ? {} : { outDir: flags.out }),
         ...(flags.json === undefined ? {} : { jsonFile: flags.json }),
