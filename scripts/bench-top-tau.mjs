@@ -1,7 +1,7 @@
 // How well predictors rank the good region of NB201, where the front is decided. Build first:
 // `npm run build && node scripts/bench-top-tau.mjs [--problem nb201/cifar10/pixel3] [--repeats 3]`.
 // For training sets of 30, 60 and 120 random cells it fits each model on the error (rank targets, one-hot
-// features, optionally with all pairwise products of one-hot columns), predicts 3,000 other random cells and
+// features, optionally with all pairwise products of one-hot columns or with path features), predicts 3,000 other random cells and
 // prints the mean Kendall tau over all of them and over the best 10% of them by true error.
 
 import { createRng } from '../dist/core/rng.js';
@@ -24,7 +24,21 @@ const withPairs = (features) => {
   for (let i = 0; i < width; i += 1) for (let j = i + 1; j < width; j += 1) out[at++] = features[i] * features[j];
   return out;
 };
-const models = [['ridge-rank', false], ['svr-rank', false], ['gp-rank', false], ['ridge-rank', true], ['svr-rank', true]];
+// Path encoding of the cell (as in BANANAS): one indicator per sequence of operations along each of the four
+// input-to-output paths (edges e3; e0,e4; e1,e5; e0,e2,e5), paths through 'none' (op 0) left out.
+const PATHS = [[3], [0, 4], [1, 5], [0, 2, 5]];
+const PATH_OFFSETS = [0, 4, 20, 36];
+const withPaths = (features, genome) => {
+  const out = new Float64Array(width + 100);
+  out.set(features);
+  PATHS.forEach((edges, path) => {
+    if (edges.some((edge) => genome[edge] === 0)) return;
+    const index = edges.reduce((code, edge) => code * 4 + (genome[edge] - 1), 0);
+    out[width + PATH_OFFSETS[path] + index] = 1;
+  });
+  return out;
+};
+const models = [['ridge-rank', ''], ['svr-rank', ''], ['gp-rank', ''], ['ridge-rank', 'pairs'], ['svr-rank', 'pairs'], ['svr-rank', 'paths'], ['gp-rank', 'paths']];
 const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 console.log(`${problem.id}: error of ${problem.table.rowCount} cells, ${repeats} repeats per size`);
@@ -39,17 +53,22 @@ for (const size of [30, 60, 120]) {
     }
     const train = order.slice(0, size);
     const test = order.slice(size, size + 3000);
-    const features = (rows) => rows.map((row) => encoder.encode(problem.table.opIndicesOfRow(row)));
+    const genomes = (rows) => rows.map((row) => problem.table.opIndicesOfRow(row));
+    const features = (rows) => genomes(rows).map((genome) => encoder.encode(genome));
     const error = (row) => problem.rawValuesOfRow(row)[0];
     const trainX = features(train);
     const testX = features(test);
     const testY = test.map(error);
     const best = testY.map((value, index) => [value, index]).sort((a, b) => a[0] - b[0]).slice(0, Math.round(test.length / 10)).map(([, index]) => index);
-    for (const [name, pairs] of models) {
+    const trainG = genomes(train);
+    const testG = genomes(test);
+    const extend = (rows, rowGenomes, extra) =>
+      extra === 'pairs' ? rows.map(withPairs) : extra === 'paths' ? rows.map((row, index) => withPaths(row, rowGenomes[index])) : rows;
+    for (const [name, extra] of models) {
       const model = predictorFactory(name)(createRng(repeat));
-      model.fit(pairs ? trainX.map(withPairs) : trainX, train.map(error));
-      const predicted = model.predict(pairs ? testX.map(withPairs) : testX);
-      const label = `${name}${pairs ? ' + pairs' : ''}`;
+      model.fit(extend(trainX, trainG, extra), train.map(error));
+      const predicted = model.predict(extend(testX, testG, extra));
+      const label = `${name}${extra === '' ? '' : ` + ${extra}`}`;
       const entry = figures.get(label) ?? { all: [], top: [] };
       entry.all.push(kendallTau(predicted, testY));
       entry.top.push(kendallTau(best.map((index) => predicted[index]), best.map((index) => testY[index])));
