@@ -59,6 +59,8 @@ describe('LinasTactic with exact objectives', () => {
     const described = tactic.describeLastProposal() as { models: { objective: string; model: string }[]; exactQueries: number };
     expect(described.models.map((model) => model.model)).toEqual([expect.not.stringMatching(/^exact$/), 'exact']);
     expect(described.models[1]?.objective).toBe('cost');
+    expect(described.models[0]).toHaveProperty('cvRmse');
+    expect(described.models[1]).toMatchObject({ cvKendallTau: null, cvRmse: null });
     // Every candidate the inner NSGA-II visited had its cost computed, at least the 400 predicted evaluations.
     expect(exact.queries).toBeGreaterThanOrEqual(400);
     expect(described.exactQueries).toBe(exact.queries);

@@ -61,7 +61,7 @@ export class LinasTactic implements Tactic {
   private readonly archive: ObservationArchive;
   private readonly encoder;
   private first = true;
-  private lastModels: { objective: string; model: string; cvKendallTau: number | null }[] | undefined;
+  private lastModels: { objective: string; model: string; cvKendallTau: number | null; cvRmse: number | null }[] | undefined;
 
   private readonly batchSize: number;
 
@@ -104,6 +104,7 @@ export class LinasTactic implements Tactic {
       objective: this.context.objectives[objective]?.name ?? String(objective),
       model: model === null ? 'exact' : model.name,
       cvKendallTau: model === null ? null : model.cvKendallTau,
+      cvRmse: model === null ? null : model.cvRmse,
     }));
     const estimate = (genomes: readonly Genome[], keys: readonly string[]): number[][] => {
       const features = genomes.map((genome) => this.encoder.encode(genome));
