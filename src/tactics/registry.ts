@@ -15,7 +15,24 @@ import { CARVE_DEFAULTS, LinasTactic } from './linas.js';
 import { ParetoHviTactic } from './pareto-hvi.js';
 import { WeakNasTactic } from './weaknas.js';
 import { PoolTactic, candidatePoolOf, poolParts } from './pool.js';
-import type { TacticFactory } from './types.js';
+import type { TacticContext, TacticFactory } from './types.js';
+
+/**
+ * What every true-objective evolutionary tactic is built from: the study's space, stream, population and
+ * objectives, DyNAS-T's pymoo operators (integer SBX p 0.9 eta 15, polynomial mutation on 2% of offspring,
+ * eta 20), and the pool parts when the problem is a pool.
+ */
+function dynastOperatorOptions(context: TacticContext) {
+  return {
+    space: context.space,
+    rng: context.rng,
+    populationSize: context.populationSize,
+    objectiveCount: context.objectives.length,
+    crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
+    mutation: new PolynomialMutation({ probability: 0.02, eta: 20 }),
+    ...poolParts(context),
+  };
+}
 
 export interface TacticEntry {
   readonly name: string;
@@ -60,73 +77,25 @@ const ENTRIES: readonly TacticEntry[] = [
     name: 'nsga2',
     description:
       'NSGA-II on the true objectives, one generation per batch, never re-evaluating an architecture: integer SBX crossover (p 0.9, eta 15), polynomial mutation on 2% of offspring (eta 20), as DyNAS-T configures pymoo',
-    factory: (context) =>
-      new AlgorithmTactic(
-        'nsga2',
-        new Nsga2Algorithm({
-          space: context.space,
-          rng: context.rng,
-          populationSize: context.populationSize,
-          objectiveCount: context.objectives.length,
-          crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
-          mutation: new PolynomialMutation({ probability: 0.02, eta: 20 }),
-          ...poolParts(context),
-        }),
-      ),
+    factory: (context) => new AlgorithmTactic('nsga2', new Nsga2Algorithm(dynastOperatorOptions(context))),
   },
   {
     name: 'agemoea',
     description:
       'AGE-MOEA on the true objectives (NSGA-II loop and operators as nsga2): the last front is filled by diversity / proximity in the Lp geometry estimated from the first front, tournaments on rank then that score',
-    factory: (context) =>
-      new AlgorithmTactic(
-        'agemoea',
-        new AgeMoeaAlgorithm({
-          space: context.space,
-          rng: context.rng,
-          populationSize: context.populationSize,
-          objectiveCount: context.objectives.length,
-          crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
-          mutation: new PolynomialMutation({ probability: 0.02, eta: 20 }),
-          ...poolParts(context),
-        }),
-      ),
+    factory: (context) => new AlgorithmTactic('agemoea', new AgeMoeaAlgorithm(dynastOperatorOptions(context))),
   },
   {
     name: 'unsga3',
     description:
       'U-NSGA-III on the true objectives (operators as nsga2): NSGA-III survival around Das-Dennis directions (as many as fit in the population), niching-based tournament',
-    factory: (context) =>
-      new AlgorithmTactic(
-        'unsga3',
-        new UNsga3Algorithm({
-          space: context.space,
-          rng: context.rng,
-          populationSize: context.populationSize,
-          objectiveCount: context.objectives.length,
-          crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
-          mutation: new PolynomialMutation({ probability: 0.02, eta: 20 }),
-          ...poolParts(context),
-        }),
-      ),
+    factory: (context) => new AlgorithmTactic('unsga3', new UNsga3Algorithm(dynastOperatorOptions(context))),
   },
   {
     name: 'moead',
     description:
       'MOEA/D on the true objectives (operators as nsga2): normalised Tchebycheff subproblems on Das-Dennis weights, one offspring per subproblem per batch, neighbourhood T = 20 or a fifth of the subproblems, delta 0.9, nr 2',
-    factory: (context) =>
-      new AlgorithmTactic(
-        'moead',
-        new MoeadAlgorithm({
-          space: context.space,
-          rng: context.rng,
-          populationSize: context.populationSize,
-          objectiveCount: context.objectives.length,
-          crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
-          mutation: new PolynomialMutation({ probability: 0.02, eta: 20 }),
-          ...poolParts(context),
-        }),
-      ),
+    factory: (context) => new AlgorithmTactic('moead', new MoeadAlgorithm(dynastOperatorOptions(context))),
   },
   {
     name: 'linas',
