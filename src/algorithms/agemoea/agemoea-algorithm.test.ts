@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
-import { NearestPoolRepair } from '../operators/pool-repair.js';
-import { PoolSampling } from '../operators/pool-sampling.js';
-import { PolynomialMutation } from '../operators/polynomial-mutation.js';
-import { SimulatedBinaryCrossover } from '../operators/simulated-binary-crossover.js';
-import { checkNeverAsksTwice, checkStaysInPool, gridZdtVolumeRatio, randomGridZdtVolumeRatio, type AlgorithmBuilder } from '../testing/algorithm-checks.js';
+import { partsBuilders, checkNeverAsksTwice, checkStaysInPool, gridZdtVolumeRatio, randomGridZdtVolumeRatio } from '../testing/algorithm-checks.js';
 import { minimize } from '../minimize.js';
 import { GenerationTermination } from '../operators/termination.js';
 import { gridSpace, gridZdtEvaluator } from '../testing/problems.js';
 import { AgeMoeaAlgorithm } from './agemoea-algorithm.js';
 
-/** Default operators (uniform crossover, random-reset mutation). */
-const build: AlgorithmBuilder = (space, rng, populationSize, pool) =>
-  new AgeMoeaAlgorithm({
-    space,
-    rng,
-    populationSize,
-    objectiveCount: 2,
-    ...(pool === undefined ? {} : { sampling: new PoolSampling(pool), repair: new NearestPoolRepair(pool) }),
-  });
-
-/** The operators the agemoea tactic uses: integer SBX and polynomial mutation. */
-const buildSbx: AlgorithmBuilder = (space, rng, populationSize, pool) =>
-  new AgeMoeaAlgorithm({
-    space,
-    rng,
-    populationSize,
-    objectiveCount: 2,
-    crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
-    mutation: new PolynomialMutation({ probability: 0.02, eta: 20 }),
-    ...(pool === undefined ? {} : { sampling: new PoolSampling(pool), repair: new NearestPoolRepair(pool) }),
-  });
+const { build, buildSbx } = partsBuilders((options) => new AgeMoeaAlgorithm(options));
 
 describe('AgeMoeaAlgorithm', () => {
   it('asks only canonical genomes never asked before', () => {

@@ -1,35 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
-import { NearestPoolRepair } from '../operators/pool-repair.js';
-import { PoolSampling } from '../operators/pool-sampling.js';
-import { PolynomialMutation } from '../operators/polynomial-mutation.js';
-import { SimulatedBinaryCrossover } from '../operators/simulated-binary-crossover.js';
-import { checkNeverAsksTwice, checkStaysInPool, conditionalObjectives, gridZdtVolumeRatio, randomGridZdtVolumeRatio, type AlgorithmBuilder } from '../testing/algorithm-checks.js';
+import { partsBuilders, checkNeverAsksTwice, checkStaysInPool, conditionalObjectives, gridZdtVolumeRatio, randomGridZdtVolumeRatio } from '../testing/algorithm-checks.js';
 import { conditionalSpace, gridSpace, gridZdtEvaluator } from '../testing/problems.js';
 import type { Individual } from '../types.js';
 import { MoeadAlgorithm } from './moead-algorithm.js';
 
-/** Default operators (uniform crossover, random-reset mutation). */
-const build: AlgorithmBuilder = (space, rng, populationSize, pool) =>
-  new MoeadAlgorithm({
-    space,
-    rng,
-    populationSize,
-    objectiveCount: 2,
-    ...(pool === undefined ? {} : { sampling: new PoolSampling(pool), repair: new NearestPoolRepair(pool) }),
-  });
-
-/** The operators the moead tactic uses: integer SBX and polynomial mutation. */
-const buildSbx: AlgorithmBuilder = (space, rng, populationSize, pool) =>
-  new MoeadAlgorithm({
-    space,
-    rng,
-    populationSize,
-    objectiveCount: 2,
-    crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
-    mutation: new PolynomialMutation({ probability: 0.02, eta: 20 }),
-    ...(pool === undefined ? {} : { sampling: new PoolSampling(pool), repair: new NearestPoolRepair(pool) }),
-  });
+const { build, buildSbx } = partsBuilders((options) => new MoeadAlgorithm(options));
 
 describe('MoeadAlgorithm', () => {
   it('asks one new canonical genome per subproblem, never one asked before', () => {

@@ -7,6 +7,10 @@ import type { Genome, SearchSpace } from '../../space/index.js';
 import type { CandidateAlgorithm } from '../candidate-algorithm.js';
 import { minimize } from '../minimize.js';
 import { CandidatePool } from '../operators/candidate-pool.js';
+import { NearestPoolRepair } from '../operators/pool-repair.js';
+import { PoolSampling } from '../operators/pool-sampling.js';
+import { PolynomialMutation } from '../operators/polynomial-mutation.js';
+import { SimulatedBinaryCrossover } from '../operators/simulated-binary-crossover.js';
 import { GenerationTermination } from '../operators/termination.js';
 import { RandomSearchAlgorithm } from '../random/random-search-algorithm.js';
 import type { Individual } from '../types.js';
@@ -98,4 +102,39 @@ export function gridZdtVolumeRatio(build: AlgorithmBuilder, seed: number, popula
 /** The same ratio for random search with the same seed, batch size and number of rounds. */
 export function randomGridZdtVolumeRatio(seed: number, batchSize: number, generations: number): number {
   return gridZdtVolumeRatio((space, rng) => new RandomSearchAlgorithm({ space, rng, batchSize, objectiveCount: 2 }), seed, batchSize, generations);
+}
+
+/** Options every algorithm built from the shared parts accepts. */
+export interface PartsOptions {
+  readonly space: SearchSpace;
+  readonly rng: Rng;
+  readonly populationSize: number;
+  readonly objectiveCount: number;
+  readonly crossover?: SimulatedBinaryCrossover;
+  readonly mutation?: PolynomialMutation;
+  readonly sampling?: PoolSampling;
+  readonly repair?: NearestPoolRepair;
+}
+
+/**
+ * The two builders every algorithm test uses for a two-objective algorithm: default operators (uniform
+ * crossover, random-reset mutation) and the tactics' operators (integer SBX p 0.9 eta 15, polynomial mutation on
+ * 2% of offspring, eta 20); both restricted to a pool when one is given.
+ */
+export function partsBuilders(create: (options: PartsOptions) => CandidateAlgorithm): { build: AlgorithmBuilder; buildSbx: AlgorithmBuilder } {
+  const poolOptions = (pool: CandidatePool | undefined) =>
+    pool === undefined ? {} : { sampling: new PoolSampling(pool), repair: new NearestPoolRepair(pool) };
+  return {
+    build: (space, rng, populationSize, pool) => create({ space, rng, populationSize, objectiveCount: 2, ...poolOptions(pool) }),
+    buildSbx: (space, rng, populationSize, pool) =>
+      create({
+        space,
+        rng,
+        populationSize,
+        objectiveCount: 2,
+        crossover: new SimulatedBinaryCrossover({ probability: 0.9, eta: 15 }),
+        mutation: new PolynomialMutation({ probability: 0.02, eta: 20 }),
+        ...poolOptions(pool),
+      }),
+  };
 }
