@@ -4,7 +4,7 @@ import { badInput } from '../core/errors.js';
 import type { ObjectiveSpec } from '../core/objective.js';
 import { toMinimization } from '../core/objective.js';
 import type { Evaluator } from '../evaluators/types.js';
-import type { Genome, NativeCodec, SearchSpace } from '../space/types.js';
+import type { FeatureEncoder, Genome, NativeCodec, SearchSpace } from '../space/types.js';
 
 /** What is known about the whole table of a problem: used to normalise and score runs. */
 export interface ProblemReference {
@@ -39,6 +39,8 @@ export interface Problem {
    * compute them freely. Absent = every objective but the first (the accuracy the protocol pays for).
    */
   readonly cheapObjectives?: readonly string[];
+  /** Predictor features that know the space's semantics (offered to tactics); absent = one-hot of active genes. */
+  readonly features?: FeatureEncoder;
 }
 
 /** The cheap objectives of a problem (see Problem.cheapObjectives). */

@@ -91,6 +91,7 @@ export function buildProblemStudy(request: ProblemSearchRequest): ProblemStudyPa
     createTactic,
     ...(problem.pool === undefined ? {} : { pool: problem.pool }),
     ...(basis === undefined ? {} : { hypervolumeBasis: basis }),
+    ...(problem.features === undefined ? {} : { features: problem.features }),
   };
   return { problem, settings, environment };
 }

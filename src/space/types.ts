@@ -62,7 +62,8 @@ export type EncodingKind = 'one-hot' | 'ordinal' | 'raw';
 
 /** Turns genomes into predictor features. */
 export interface FeatureEncoder {
-  readonly kind: EncodingKind;
+  /** An EncodingKind for the generic encoders; a space's own encoder names itself (e.g. 'nb201-cell'). */
+  readonly kind: string;
   readonly width: number;
   encode(genome: Genome): Float64Array;
 }

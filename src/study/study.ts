@@ -5,7 +5,7 @@ import type { ObjectiveSpec } from '../core/objective.js';
 import { createRng } from '../core/rng.js';
 import { stableStringify } from '../core/stable-json.js';
 import type { Evaluator } from '../evaluators/types.js';
-import type { Genome, NativeCodec, SearchSpace } from '../space/types.js';
+import type { FeatureEncoder, Genome, NativeCodec, SearchSpace } from '../space/types.js';
 import type { StudyRecord, TrialRecord, TrialStore } from '../storage/types.js';
 import type { Observation, Tactic, TacticFactory } from '../tactics/types.js';
 import { evaluateTrials, type EvaluationPolicy } from './evaluate-trials.js';
@@ -22,6 +22,8 @@ export interface StudyEnvironment {
   readonly pool?: readonly Genome[];
   /** Fixed normalisation for hypervolume (e.g. a benchmark table's ranges); absent = observed ranges. */
   readonly hypervolumeBasis?: HypervolumeBasis;
+  /** Predictor features for the tactic (see TacticContext.features); absent = one-hot of active genes. */
+  readonly features?: FeatureEncoder;
 }
 
 export interface OpenStudyOptions {
@@ -86,6 +88,7 @@ export class Study {
       options: settings.tacticOptions,
       ...(environment.pool === undefined ? {} : { pool: environment.pool }),
       ...(exact === undefined ? {} : { exact }),
+      ...(environment.features === undefined ? {} : { features: environment.features }),
     };
     this.tactic = environment.createTactic(tacticContext);
   }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
 import { paretoFrontIndices } from '../indicators/index.js';
 import { createSearchSpace } from '../space/index.js';
-import type { Genome } from '../space/types.js';
+import type { FeatureEncoder, Genome } from '../space/types.js';
 import { CARVE_DEFAULTS, LinasTactic } from './linas.js';
 import type { Observation } from './types.js';
 
@@ -21,9 +21,14 @@ const observe = (genomes: readonly Genome[]): Observation[] =>
     return { genome, key: space.key(genome), values, objectives: values, violation: 0 };
   });
 
-function run(options: Record<string, unknown>, seed = 5): { batches: Genome[][]; tactic: LinasTactic } {
+function run(
+  options: Record<string, unknown>,
+  seed = 5,
+  extra: { features?: FeatureEncoder; pool?: readonly Genome[] } = {},
+): { batches: Genome[][]; tactic: LinasTactic } {
   const tactic = new LinasTactic(
     {
+      ...extra,
       space,
       objectives: [
         { name: 'error', direction: 'minimize', unit: '%' },
@@ -31,7 +36,9 @@ function run(options: Record<string, unknown>, seed = 5): { batches: Genome[][];
       ],
       rng: createRng(seed),
       populationSize: 50,
-      options: { innerEvaluations: 300, ...options },
+      // The plain loop unless a test asks for more: carve's defaults enumerate a space this small, use the
+      // features a space offers and refine the front's ends.
+      options: { innerEvaluations: 300, enumerateLimit: 0, endNeighbours: 0, features: 'one-hot', ...options },
     },
     'carve',
     CARVE_DEFAULTS,
@@ -45,7 +52,16 @@ function run(options: Record<string, unknown>, seed = 5): { batches: Genome[][];
   return { batches, tactic };
 }
 
-const variants: Record<string, unknown>[] = [{}, { initialSize: 10 }, { innerPopulation: 30 }, { warmStart: true }, { bootstrap: true }, { localCount: 5 }];
+const variants: Record<string, unknown>[] = [
+  {},
+  { initialSize: 10 },
+  { innerPopulation: 30 },
+  { warmStart: true },
+  { bootstrap: true },
+  { localCount: 5 },
+  { enumerateLimit: 5000 },
+  { endNeighbours: 2 },
+];
 
 describe.each(variants)('LINAS options %j', (options) => {
   it('proposes full batches of new architectures, the same for the same seed', () => {
@@ -79,5 +95,64 @@ describe('LINAS option effects', () => {
 
   it('refuses options it does not have, naming them', () => {
     expect(() => run({ pick: 'hvi' })).toThrow(/no option "pick"/);
+    expect(() => run({ features: 'paths' })).toThrow(/unknown features "paths"/);
+  });
+
+  it('enumerateLimit predicts the whole small space: the batch is the predicted front of everything unseen', () => {
+    // 4^6 = 4,096 architectures: enumerated under a limit of 5,000, searched by the inner NSGA-II under 4,000.
+    const enumerated = run({ enumerateLimit: 5000 }).batches;
+    const inner = run({ enumerateLimit: 4000 }).batches;
+    expect(inner).toEqual(run({}).batches);
+    expect(enumerated.slice(1)).not.toEqual(inner.slice(1));
+    // Filled front by front from predictions of all 4,096: the model batches reach further along the (linear)
+    // cost axis than the random first batch does.
+    const cheapest = (batch: readonly Genome[]): number => Math.min(...batch.map(cost));
+    expect(cheapest(enumerated[0] as Genome[])).toBeGreaterThanOrEqual(3);
+    expect(cheapest(enumerated[1] as Genome[])).toBeLessThanOrEqual(1);
+  });
+
+  it('enumerateLimit over a pool proposes pool members only', () => {
+    const pool = Array.from({ length: 300 }, (_, index) => [index % 4, (index >> 2) % 4, (index >> 4) % 4, (index >> 6) % 4, 0, 1]);
+    const { batches } = run({ enumerateLimit: 1000 }, 5, { pool });
+    const allowed = new Set(pool.map((genome) => space.key(genome)));
+    for (const genome of batches.slice(1).flat()) expect(allowed.has(space.key(genome))).toBe(true);
+  });
+
+  it('endNeighbours puts unseen single-gene neighbours of each end of the validated front first', () => {
+    const { batches } = run({ endNeighbours: 2 });
+    const validated = [...(batches[0] as Genome[]), ...(batches[1] as Genome[])];
+    const vectors = validated.map((genome) => [error(genome), cost(genome)]);
+    const front = paretoFrontIndices(vectors);
+    for (const [objective, picks] of [[0, (batches[2] as Genome[]).slice(0, 2)], [1, (batches[2] as Genome[]).slice(2, 4)]] as const) {
+      // The front's best member in this objective, or the next one when it had no unseen neighbours left.
+      const ends = [...front].sort((a, b) => (vectors[a]?.[objective] as number) - (vectors[b]?.[objective] as number));
+      for (const genome of picks) {
+        const distances = ends.slice(0, 2).map((member) => (validated[member] as Genome).filter((choice, gene) => choice !== genome[gene]).length);
+        expect(Math.min(...distances)).toBe(1);
+      }
+    }
+  });
+
+  it("features 'space' trains on the encoder the space's owner offers; 'one-hot' ignores it", () => {
+    let calls = 0;
+    const doubled: FeatureEncoder = {
+      kind: 'doubled',
+      width: 48,
+      encode(genome) {
+        calls += 1;
+        const features = new Float64Array(48);
+        genome.forEach((choice, gene) => {
+          features[gene * 4 + (choice as number)] = 1;
+          features[24 + gene * 4 + (choice as number)] = (choice as number) > 1 ? 1 : 0;
+        });
+        return features;
+      },
+    };
+    run({ features: 'one-hot' }, 5, { features: doubled });
+    expect(calls).toBe(0);
+    const offered = run({ features: 'space' }, 5, { features: doubled }).batches;
+    expect(calls).toBeGreaterThan(0);
+    expect(offered[0]).toEqual(run({}).batches[0]);
+    expect(run({ features: 'space' }).batches).toEqual(run({}).batches);
   });
 });

@@ -3,10 +3,11 @@
 // architecture is never validated again, and every batch is new architectures only.
 
 import { EvaluationTermination, minimize, Nsga2Algorithm, PolynomialMutation, SimulatedBinaryCrossover, type Individual } from '../algorithms/index.js';
-import { nonDominatedSort, paretoFrontIndices } from '../indicators/index.js';
+import { crowdingDistance, nonDominatedSort, paretoFrontIndices } from '../indicators/index.js';
 import { selectBatch } from './acquisition/batch-selection.js';
-import { createEncoder } from '../space/index.js';
+import { createEncoder, enumerateGenomes } from '../space/index.js';
 import type { Genome } from '../space/types.js';
+import { badInput } from '../core/errors.js';
 import { readTacticOptions } from './options.js';
 import { ObservationArchive } from './surrogate/archive.js';
 import { fitObjectiveModel, type ObjectiveModel } from './surrogate/models.js';
@@ -33,6 +34,20 @@ export interface LinasOptions {
    * hypervolume improvement over that front (0 = none): refines the front where it is already known.
    */
   readonly localCount: number;
+  /**
+   * Spaces (or pools) with at most this many architectures are searched exhaustively on the predictions
+   * instead of by the inner NSGA-II: every unseen architecture is predicted and the batch is filled front by
+   * front, the last front by crowding distance (0 = always the inner NSGA-II).
+   */
+  readonly enumerateLimit: number;
+  /**
+   * Batch slots per objective given to unseen single-gene neighbours of the validated front's best member in
+   * that objective (its end of the front), best predicted first (0 = none): the ends of a front hold most of
+   * its hypervolume and are where predictors are least sure.
+   */
+  readonly endNeighbours: number;
+  /** Predictor features: 'space' = what the space's owner offers when it offers any, else 'one-hot' of active genes. */
+  readonly features: string;
 }
 
 export const LINAS_DEFAULTS: LinasOptions = {
@@ -45,14 +60,37 @@ export const LINAS_DEFAULTS: LinasOptions = {
   warmStart: false,
   bootstrap: false,
   localCount: 0,
+  enumerateLimit: 0,
+  endNeighbours: 0,
+  features: 'one-hot',
 };
 
 /**
  * carve's refinement of the same loop: small batches (15), so the predictors are refitted after every 15
- * validations instead of 50, and models trained on target ranks (robust to the heavy tail of failed
- * architectures, e.g. NB201's 90%-error cells), chosen per objective by cross-validated Kendall tau.
+ * validations instead of 50; models trained on target ranks (robust to the heavy tail of failed
+ * architectures, e.g. NB201's 90%-error cells), chosen per objective by cross-validated Kendall tau, on the
+ * space's own features when it offers them (an NB201 cell's effective operations); spaces of up to 20,000
+ * architectures predicted exhaustively instead of by the inner NSGA-II; and one slot per objective for an
+ * unseen neighbour of that objective's end of the validated front.
  */
-export const CARVE_DEFAULTS: LinasOptions = { ...LINAS_DEFAULTS, models: ['svr-rank', 'ridge-rank'], batchSize: 15 };
+export const CARVE_DEFAULTS: LinasOptions = {
+  ...LINAS_DEFAULTS,
+  models: ['svr-rank', 'ridge-rank'],
+  batchSize: 15,
+  features: 'space',
+  enumerateLimit: 20000,
+  endNeighbours: 1,
+};
+
+/** Every architecture of a small space (or pool), with its key and predictor features, computed once. */
+interface Enumerated {
+  readonly genomes: Genome[];
+  readonly keys: string[];
+  readonly features: Float64Array[];
+}
+
+/** Predicted (or exactly computed) minimisation-form objectives of genomes; features when already encoded. */
+type Estimate = (genomes: readonly Genome[], keys: readonly string[], encoded?: readonly Float64Array[]) => number[][];
 
 export class LinasTactic implements Tactic {
   readonly name: string;
@@ -70,7 +108,11 @@ export class LinasTactic implements Tactic {
     this.context = context;
     this.options = readTacticOptions(name, defaults, context.options);
     this.batchSize = this.options.batchSize > 0 ? this.options.batchSize : context.populationSize;
-    this.encoder = createEncoder(context.space, 'one-hot');
+    if (this.options.features !== 'space' && this.options.features !== 'one-hot') {
+      throw badInput(`tacticOptions.features`, `unknown features "${this.options.features}"`, "choose 'space' or 'one-hot'");
+    }
+    this.encoder =
+      this.options.features === 'space' && context.features !== undefined ? context.features : createEncoder(context.space, 'one-hot');
     this.archive = new ObservationArchive(this.encoder);
   }
 
@@ -106,8 +148,8 @@ export class LinasTactic implements Tactic {
       cvKendallTau: model === null ? null : model.cvKendallTau,
       cvRmse: model === null ? null : model.cvRmse,
     }));
-    const estimate = (genomes: readonly Genome[], keys: readonly string[]): number[][] => {
-      const features = genomes.map((genome) => this.encoder.encode(genome));
+    const estimate = (genomes: readonly Genome[], keys: readonly string[], encoded?: readonly Float64Array[]): number[][] => {
+      const features = encoded ?? genomes.map((genome) => this.encoder.encode(genome));
       const means = models.map((model) => (model === null ? null : model.predict(features).mean));
       const computed = exact === undefined ? null : exact.evaluate(genomes, keys);
       return genomes.map((_, index) =>
@@ -120,6 +162,12 @@ export class LinasTactic implements Tactic {
         }),
       );
     };
+    const ends = this.options.endNeighbours > 0 ? this.endPicks(this.options.endNeighbours, estimate) : [];
+    const everything = this.enumerable();
+    if (everything !== null) {
+      const endKeys = new Set(ends.map((genome) => space.key(genome)));
+      return [...ends, ...this.enumeratedPicks(everything, estimate, populationSize - ends.length, endKeys)];
+    }
     const innerPopulation = this.options.innerPopulation > 0 ? this.options.innerPopulation : populationSize;
     const inner = new Nsga2Algorithm({
       space,
@@ -161,8 +209,8 @@ export class LinasTactic implements Tactic {
     );
     // Local refinement first (when asked for), then the final population, then the best-ranked other
     // visited candidates; never a validated one.
-    const chosen: Genome[] = [];
-    const taken = new Set<string>();
+    const chosen: Genome[] = [...ends];
+    const taken = new Set<string>(ends.map((genome) => space.key(genome)));
     if (this.options.localCount > 0) {
       for (const genome of this.localPicks(Math.min(this.options.localCount, populationSize), estimate)) {
         taken.add(space.key(genome));
@@ -203,29 +251,74 @@ export class LinasTactic implements Tactic {
     return { observed: this.archive.size, models, ...(exact === undefined ? {} : { exactQueries: exact.queries }) };
   }
 
+  private enumerated: Enumerated | null | undefined;
+
+  /** Every architecture of the space (or pool) when it is small enough to predict exhaustively, else null. */
+  private enumerable(): Enumerated | null {
+    if (this.enumerated !== undefined) return this.enumerated;
+    const { space, pool } = this.context;
+    const limit = this.options.enumerateLimit;
+    let result: Enumerated | null = null;
+    if (limit > 0) {
+      if (pool !== undefined) {
+        if (pool.length <= limit) {
+          const byKey = new Map<string, Genome>();
+          for (const genome of pool) {
+            const canonical = space.canonicalize(genome);
+            byKey.set(space.key(canonical), canonical);
+          }
+          const genomes = [...byKey.values()];
+          result = { genomes, keys: [...byKey.keys()], features: genomes.map((genome) => this.encoder.encode(genome)) };
+        }
+      } else if (space.cardinality() <= BigInt(limit)) {
+        const genomes = [...enumerateGenomes(space)];
+        result = { genomes, keys: genomes.map((genome) => space.key(genome)), features: genomes.map((genome) => this.encoder.encode(genome)) };
+      }
+    }
+    this.enumerated = result;
+    return result;
+  }
+
+  /** The batch from exhaustive predictions: unseen architectures front by front, the last by crowding distance. */
+  private enumeratedPicks(
+    everything: Enumerated,
+    estimate: Estimate,
+    count: number,
+    taken: ReadonlySet<string>,
+  ): Genome[] {
+    const unseen: number[] = [];
+    everything.keys.forEach((key, index) => {
+      if (!this.archive.seen.has(key) && !taken.has(key)) unseen.push(index);
+    });
+    const genomes = unseen.map((index) => everything.genomes[index] as Genome);
+    const predicted = estimate(
+      genomes,
+      unseen.map((index) => everything.keys[index] as string),
+      unseen.map((index) => everything.features[index] as Float64Array),
+    ).map((vector) => vector.map((value) => (Number.isFinite(value) ? value : Number.MAX_VALUE)));
+    const chosen: Genome[] = [];
+    for (const front of nonDominatedSort(predicted)) {
+      if (chosen.length + front.length <= count) {
+        for (const index of front) chosen.push(genomes[index] as Genome);
+      } else {
+        const distance = crowdingDistance(predicted, front);
+        const order = front.map((index, position) => ({ index, distance: distance[position] as number }));
+        order.sort((a, b) => b.distance - a.distance || a.index - b.index);
+        for (const { index } of order.slice(0, count - chosen.length)) chosen.push(genomes[index] as Genome);
+      }
+      if (chosen.length >= count) break;
+    }
+    return chosen;
+  }
+
   /** Unseen single-gene neighbours of the validated front with the largest greedy predicted HV improvement. */
-  private localPicks(count: number, estimate: (genomes: readonly Genome[], keys: readonly string[]) => number[][]): Genome[] {
-    const { space } = this.context;
+  private localPicks(count: number, estimate: Estimate): Genome[] {
     const feasible = this.archive.objectives.filter((_, index) => (this.archive.violations[index] as number) === 0);
     const feasibleGenomes = this.archive.genomes.filter((_, index) => (this.archive.violations[index] as number) === 0);
     if (feasible.length === 0) return [];
     const frontIndices = paretoFrontIndices(feasible.map((vector) => [...vector]));
     const neighbours = new Map<string, Genome>();
-    for (const index of frontIndices) {
-      const genome = feasibleGenomes[index] as Genome;
-      for (let gene = 0; gene < space.geneCount; gene += 1) {
-        if (!space.isActive(genome, gene)) continue;
-        const choices = space.choiceCounts[gene] as number;
-        for (let choice = 0; choice < choices; choice += 1) {
-          if (choice === genome[gene]) continue;
-          const neighbour = genome.slice();
-          neighbour[gene] = choice;
-          const canonical = space.canonicalize(neighbour);
-          const key = space.key(canonical);
-          if (!this.archive.seen.has(key) && !neighbours.has(key)) neighbours.set(key, canonical);
-        }
-      }
-    }
+    for (const index of frontIndices) this.addUnseenNeighbours(feasibleGenomes[index] as Genome, neighbours);
     if (neighbours.size === 0) return [];
     const keys = [...neighbours.keys()];
     const genomes = keys.map((key) => neighbours.get(key) as Genome);
@@ -248,6 +341,82 @@ export class LinasTactic implements Tactic {
       kappa: 0,
     });
     return picks.map((index) => genomes[index] as Genome);
+  }
+
+  /** Adds the unseen single-gene neighbours of a genome (canonical, in the pool when there is one) to `into`. */
+  private addUnseenNeighbours(genome: Genome, into: Map<string, Genome>, skip: ReadonlySet<string> = new Set()): void {
+    const { space } = this.context;
+    const allowed = this.poolKeys();
+    for (let gene = 0; gene < space.geneCount; gene += 1) {
+      if (!space.isActive(genome, gene)) continue;
+      const choices = space.choiceCounts[gene] as number;
+      for (let choice = 0; choice < choices; choice += 1) {
+        if (choice === genome[gene]) continue;
+        const neighbour = genome.slice();
+        neighbour[gene] = choice;
+        const canonical = space.canonicalize(neighbour);
+        const key = space.key(canonical);
+        if (this.archive.seen.has(key) || skip.has(key) || into.has(key)) continue;
+        if (allowed !== null && !allowed.has(key)) continue;
+        into.set(key, canonical);
+      }
+    }
+  }
+
+  private poolKeyCache: Set<string> | null | undefined;
+
+  private poolKeys(): Set<string> | null {
+    if (this.poolKeyCache === undefined) {
+      const { pool, space } = this.context;
+      this.poolKeyCache = pool === undefined ? null : new Set(pool.map((genome) => space.key(space.canonicalize(genome))));
+    }
+    return this.poolKeyCache;
+  }
+
+  /**
+   * For each objective, `perObjective` unseen single-gene neighbours of the validated front's members taken from
+   * that objective's end (its best member first, the next one when the first has no unseen neighbours left),
+   * ranked by predicted non-dominated front among themselves, then by the predicted value of that objective.
+   */
+  private endPicks(perObjective: number, estimate: Estimate): Genome[] {
+    const { space } = this.context;
+    const feasibleIndices = this.archive.objectives.map((_, index) => index).filter((index) => (this.archive.violations[index] as number) === 0);
+    if (feasibleIndices.length === 0) return [];
+    const vectors = feasibleIndices.map((index) => [...(this.archive.objectives[index] as readonly number[])]);
+    // A member at the worst observed value of some objective adds nothing to the hypervolume (e.g. a failed
+    // architecture that is merely the fastest): its neighbourhood is not an end worth refining.
+    const objectiveCount = this.context.objectives.length;
+    const worst = Array.from({ length: objectiveCount }, (_, objective) => Math.max(...vectors.map((vector) => vector[objective] as number)));
+    const allFront = paretoFrontIndices(vectors);
+    const useful = allFront.filter((member) => (vectors[member] as number[]).every((value, objective) => value < (worst[objective] as number)));
+    const front = useful.length > 0 ? useful : allFront;
+    const picks: Genome[] = [];
+    const taken = new Set<string>();
+    for (let objective = 0; objective < objectiveCount; objective += 1) {
+      const ends = [...front].sort(
+        (a, b) => (vectors[a]?.[objective] as number) - (vectors[b]?.[objective] as number) || a - b,
+      );
+      const neighbours = new Map<string, Genome>();
+      for (const member of ends) {
+        this.addUnseenNeighbours(this.archive.genomes[feasibleIndices[member] as number] as Genome, neighbours, taken);
+        if (neighbours.size >= perObjective) break;
+      }
+      if (neighbours.size === 0) continue;
+      const keys = [...neighbours.keys()];
+      const genomes = keys.map((key) => neighbours.get(key) as Genome);
+      const predicted = estimate(genomes, keys).map((vector) => vector.map((value) => (Number.isFinite(value) ? value : Number.MAX_VALUE)));
+      const ranked: number[] = [];
+      for (const rankFront of nonDominatedSort(predicted)) {
+        ranked.push(
+          ...[...rankFront].sort((a, b) => (predicted[a]?.[objective] as number) - (predicted[b]?.[objective] as number) || a - b),
+        );
+      }
+      for (const index of ranked.slice(0, perObjective)) {
+        taken.add(keys[index] as string);
+        picks.push(genomes[index] as Genome);
+      }
+    }
+    return picks.map((genome) => space.canonicalize(genome));
   }
 
   private randomNew(count: number, alsoExclude: ReadonlySet<string> = new Set()): Genome[] {

@@ -2,7 +2,7 @@
 
 import type { ObjectiveSpec } from '../core/objective.js';
 import type { Rng } from '../core/rng.js';
-import type { Genome, SearchSpace } from '../space/types.js';
+import type { FeatureEncoder, Genome, SearchSpace } from '../space/types.js';
 
 /** The result of one proposed candidate, as the tactic sees it. */
 export interface Observation {
@@ -60,6 +60,8 @@ export interface TacticContext {
   readonly pool?: readonly Genome[];
   readonly options: Readonly<Record<string, unknown>>;
   readonly exact?: ExactObjectives;
+  /** Predictor features the space's owner offers (e.g. a cell's effective operations); absent = one-hot of active genes. */
+  readonly features?: FeatureEncoder;
 }
 
 export type TacticFactory = (context: TacticContext) => Tactic;

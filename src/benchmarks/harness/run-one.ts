@@ -114,6 +114,7 @@ export async function runBenchmark(request: RunRequest): Promise<RunTrace> {
         evaluators: [timedEvaluator(problem.createEvaluator(), oracle)],
         createTactic: timedFactory(tacticFactory(tactic), cycles, cheap),
         ...(problem.pool === undefined ? {} : { pool: problem.pool }),
+        ...(problem.features === undefined ? {} : { features: problem.features }),
       },
       mode: 'create',
     });

@@ -3,6 +3,7 @@ import type { Candidate } from '../../evaluators/types.js';
 import { resolveDataDir } from '../data-dir.js';
 import { normalizeObjectives } from '../problem.js';
 import { resolveProblem } from '../registry.js';
+import { effectiveNb201Cell } from './nb201-features.js';
 import type { Nb201Problem } from './nb201-problem.js';
 
 const dataDir = resolveDataDir();
@@ -104,5 +105,30 @@ describe('NB201 problems (real data)', () => {
         expect(problem.reference.hvTrue).toBeLessThan(1);
       }
     }
+  });
+});
+
+describe('NB201 predictor features (real data)', () => {
+  it('offers the cell encoder; cells with the same effective cell have near-equal accuracy, unlike random pairs', () => {
+    const problem = nb201('nb201/cifar10/pixel3');
+    expect(problem.features?.kind).toBe('nb201-cell');
+    const { table } = problem;
+    const sameEffective: number[] = [];
+    const randomPairs: number[] = [];
+    for (let row = 0; row < table.rowCount; row += 1) {
+      const genome = table.opIndicesOfRow(row);
+      const effective = effectiveNb201Cell(genome);
+      const other = (row * 7919 + 13) % table.rowCount;
+      const error = problem.rawValuesOfRow(row)[0];
+      randomPairs.push(Math.abs(error - problem.rawValuesOfRow(other)[0]));
+      if (effective.every((op, edge) => op === genome[edge])) continue;
+      const effectiveRow = table.rowOfOpIndices(effective) as number;
+      sameEffective.push(Math.abs(error - problem.rawValuesOfRow(effectiveRow)[0]));
+    }
+    const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
+    // 6,180 cells carry dead operations; they differ from their effective cell by training noise only.
+    expect(sameEffective).toHaveLength(6180);
+    expect(median(sameEffective)).toBeLessThan(0.3);
+    expect(median(randomPairs)).toBeGreaterThan(1);
   });
 });

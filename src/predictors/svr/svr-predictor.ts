@@ -3,7 +3,7 @@
 import type { Rng } from '../../core/rng.js';
 import type { PackedRows } from '../common/dataset.js';
 import { notFittedError, packPredictionRows, packTrainingData } from '../common/dataset.js';
-import { crossDistances, selfDistances } from '../common/distances.js';
+import { forEachCrossDistanceRow, selfDistances } from '../common/distances.js';
 import { booleanOption, checkOptionKeys, choiceOption, numberOption, numberOrWordOption } from '../common/options.js';
 import { TARGET_TRANSFORM_KINDS, type TargetTransform, type TargetTransformKind, fitTargetTransform } from '../common/target-transform.js';
 import { foldAssignments } from '../common/random.js';
@@ -184,11 +184,17 @@ export class SvrPredictor implements Predictor {
     const rows = scaleColumns(packPredictionRows(features, model.columnScales.length), model.columnScales);
     const supportCount = model.supportRows.rowCount;
     const result = new Float64Array(rows.rowCount).fill(model.bias);
-    if (supportCount > 0) {
-      const cross =
-        this.kernel === 'rbf'
-          ? kernelFromDistances(crossDistances(rows, model.supportRows, 'squared-euclidean'), model.gamma)
-          : linearKernel(rows, model.supportRows);
+    if (supportCount > 0 && this.kernel === 'rbf') {
+      const { gamma, supportCoefficients } = model;
+      forEachCrossDistanceRow(rows, model.supportRows, 'squared-euclidean', (row, distances) => {
+        let sum = model.bias;
+        for (let support = 0; support < supportCount; support += 1) {
+          sum += Math.exp(-gamma * (distances[support] as number)) * (supportCoefficients[support] as number);
+        }
+        result[row] = sum;
+      });
+    } else if (supportCount > 0) {
+      const cross = linearKernel(rows, model.supportRows);
       for (let row = 0; row < rows.rowCount; row += 1) {
         let sum = model.bias;
         for (let support = 0; support < supportCount; support += 1) {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+
+import { archStrToGenome } from './nb201-space.js';
+import { effectiveNb201Cell, nb201CellEncoder } from './nb201-features.js';
+
+const cell = (digits: string): number[] => [...digits].map(Number);
+
+describe('effectiveNb201Cell', () => {
+  it('keeps every operation of a cell whose edges all lie on input-to-output paths', () => {
+    expect(effectiveNb201Cell(cell('333333'))).toEqual(cell('333333'));
+    expect(effectiveNb201Cell(cell('123412'))).toEqual(cell('123412'));
+  });
+
+  it('drops the edges into a node that feeds nothing (node 2 with e5 none)', () => {
+    // e0 skip, e1 skip, e2 pool, e3 none, e4 skip, e5 none: node 2 is computed and thrown away.
+    expect(effectiveNb201Cell(cell('114010'))).toEqual(cell('100010'));
+  });
+
+  it('drops the edges out of a node nothing reaches (node 1 with e0 none)', () => {
+    // e2 and e4 leave node 1, which receives nothing; only the direct skip e3 remains.
+    expect(effectiveNb201Cell(cell('001110'))).toEqual(cell('000100'));
+    expect(effectiveNb201Cell(cell('003330'))).toEqual(cell('000300'));
+  });
+
+  it('keeps a node reached through another node (0 -> 1 -> 2 -> 3)', () => {
+    expect(effectiveNb201Cell(cell('303003'))).toEqual(cell('303003'));
+    expect(effectiveNb201Cell(cell('303004'))).toEqual(cell('303004'));
+  });
+
+  it('turns a cell with no input-to-output path into all none', () => {
+    expect(effectiveNb201Cell(cell('000000'))).toEqual(cell('000000'));
+    expect(effectiveNb201Cell(cell('011000'))).toEqual(cell('000000'));
+    expect(effectiveNb201Cell(cell('330000'))).toEqual(cell('000000'));
+  });
+
+  it('reads the same cell from an arch_str', () => {
+    const genome = archStrToGenome('|none~0|+|none~0|skip_connect~1|+|skip_connect~0|skip_connect~1|none~2|');
+    expect(effectiveNb201Cell(genome)).toEqual(cell('000100'));
+  });
+});
+
+describe('nb201CellEncoder', () => {
+  const encoder = nb201CellEncoder();
+
+  it('is the one-hot of the written cell followed by the one-hot of the effective cell', () => {
+    expect(encoder.width).toBe(60);
+    const features = encoder.encode(cell('001110'));
+    const ones = [...features.keys()].filter((column) => features[column] === 1);
+    // written: e0 none (0), e1 none (5), e2 skip (11), e3 skip (16), e4 skip (21), e5 none (25)
+    // effective: e0..e2 none (30, 35, 40), e3 skip (46), e4 none (50), e5 none (55)
+    expect(ones).toEqual([0, 5, 11, 16, 21, 25, 30, 35, 40, 46, 50, 55]);
+    expect(features.reduce((sum, value) => sum + value, 0)).toBe(12);
+  });
+
+  it('gives cells that compute the same thing the same second half', () => {
+    const a = encoder.encode(cell('001110'));
+    const b = encoder.encode(cell('000100'));
+    expect([...a.slice(30)]).toEqual([...b.slice(30)]);
+    expect([...a.slice(0, 30)]).not.toEqual([...b.slice(0, 30)]);
+  });
+});

@@ -1,0 +1,59 @@
+// Predictor features that know what an NB201 cell computes: an operation whose edge lies on no path from the
+// cell's input to its output changes nothing in the network's output, so accuracy depends on the effective
+// cell alone, while latency may still pay for the dead operation (most devices run it anyway).
+
+import type { FeatureEncoder, Genome } from '../../space/index.js';
+import { NB201_EDGE_COUNT, NB201_OPS } from './nb201-arch.js';
+
+/** Source and target node of each edge e0..e5 (nodes 0 = input, 3 = output). */
+const EDGES: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [0, 2],
+  [1, 2],
+  [0, 3],
+  [1, 3],
+  [2, 3],
+];
+const NONE = 0;
+const OP_COUNT = NB201_OPS.length;
+
+/**
+ * The effective cell: every edge whose operation is not on an input-to-output path becomes 'none' (op 0).
+ * A cell with no such path at all (a degenerate cell) becomes all 'none'.
+ */
+export function effectiveNb201Cell(genome: Genome): number[] {
+  const reached = [true, false, false, false];
+  EDGES.forEach(([from, to], edge) => {
+    if (genome[edge] !== NONE && reached[from] === true) reached[to] = true;
+  });
+  const feeds = [false, false, false, true];
+  for (let edge = NB201_EDGE_COUNT - 1; edge >= 0; edge -= 1) {
+    const [from, to] = EDGES[edge] as readonly [number, number];
+    if (genome[edge] !== NONE && feeds[to] === true) feeds[from] = true;
+  }
+  return EDGES.map(([from, to], edge) => {
+    const op = genome[edge] as number;
+    return op !== NONE && reached[from] === true && feeds[to] === true ? op : NONE;
+  });
+}
+
+/**
+ * Width 60: the one-hot of the cell as written (30 columns, what latency pays for) followed by the one-hot of
+ * its effective cell (30 columns, what accuracy depends on).
+ */
+export function nb201CellEncoder(): FeatureEncoder {
+  const half = NB201_EDGE_COUNT * OP_COUNT;
+  return {
+    kind: 'nb201-cell',
+    width: 2 * half,
+    encode(genome: Genome): Float64Array {
+      const features = new Float64Array(2 * half);
+      const effective = effectiveNb201Cell(genome);
+      for (let edge = 0; edge < NB201_EDGE_COUNT; edge += 1) {
+        features[edge * OP_COUNT + (genome[edge] as number)] = 1;
+        features[half + edge * OP_COUNT + (effective[edge] as number)] = 1;
+      }
+      return features;
+    },
+  };
+}
