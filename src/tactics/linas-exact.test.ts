@@ -54,8 +54,8 @@ describe('LinasTactic with exact objectives', () => {
       CARVE_DEFAULTS,
     );
     tactic.observe(observe(tactic.propose({ plannedEvaluations: 60, evaluationsSoFar: 0 })));
-    const batch = tactic.propose({ plannedEvaluations: 60, evaluationsSoFar: 15 });
-    expect(batch.length).toBe(15);
+    const batch = tactic.propose({ plannedEvaluations: 60, evaluationsSoFar: CARVE_DEFAULTS.batchSize });
+    expect(batch.length).toBe(CARVE_DEFAULTS.batchSize);
     const described = tactic.describeLastProposal() as { models: { objective: string; model: string }[]; exactQueries: number };
     expect(described.models.map((model) => model.model)).toEqual([expect.not.stringMatching(/^exact$/), 'exact']);
     expect(described.models[1]?.objective).toBe('cost');

@@ -38,7 +38,7 @@ function run(
       populationSize: 50,
       // The plain loop unless a test asks for more: carve's defaults enumerate a space this small, use the
       // features a space offers and refine the front's ends.
-      options: { innerEvaluations: 300, enumerateLimit: 0, endNeighbours: 0, features: 'one-hot', ...options },
+      options: { innerEvaluations: 300, batchSize: 15, enumerateLimit: 0, endNeighbours: 0, features: 'one-hot', ...options },
     },
     'carve',
     CARVE_DEFAULTS,

@@ -66,7 +66,7 @@ export const LINAS_DEFAULTS: LinasOptions = {
 };
 
 /**
- * carve's refinement of the same loop: small batches (15), so the predictors are refitted after every 15
+ * carve's refinement of the same loop: small batches (10), so the predictors are refitted after every 10
  * validations instead of 50; models trained on target ranks (robust to the heavy tail of failed
  * architectures, e.g. NB201's 90%-error cells), chosen per objective by cross-validated Kendall tau, on the
  * space's own features when it offers them (an NB201 cell's effective operations); spaces of up to 20,000
@@ -76,7 +76,7 @@ export const LINAS_DEFAULTS: LinasOptions = {
 export const CARVE_DEFAULTS: LinasOptions = {
   ...LINAS_DEFAULTS,
   models: ['svr-rank', 'ridge-rank'],
-  batchSize: 15,
+  batchSize: 10,
   features: 'space',
   enumerateLimit: 20000,
   endNeighbours: 1,

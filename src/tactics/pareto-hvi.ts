@@ -80,7 +80,7 @@ export class ParetoHviTactic implements Tactic {
   constructor(context: TacticContext) {
     this.context = context;
     this.options = readTacticOptions('pareto-hvi', PARETO_HVI_DEFAULTS, context.options);
-    this.encoder = context.features ?? createEncoder(context.space, 'one-hot');
+    this.encoder = createEncoder(context.space, 'one-hot');
     this.archive = new ObservationArchive(this.encoder);
   }
 

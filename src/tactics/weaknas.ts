@@ -41,7 +41,7 @@ export class WeakNasTactic implements Tactic {
   constructor(context: TacticContext) {
     this.context = context;
     this.options = readTacticOptions('weaknas', WEAKNAS_DEFAULTS, context.options);
-    this.encoder = context.features ?? createEncoder(context.space, 'one-hot');
+    this.encoder = createEncoder(context.space, 'one-hot');
     this.archive = new ObservationArchive(this.encoder);
   }
 
