@@ -70,8 +70,8 @@ export const LINAS_DEFAULTS: LinasOptions = {
  * validations instead of 50; models trained on target ranks (robust to the heavy tail of failed
  * architectures, e.g. NB201's 90%-error cells), chosen per objective by cross-validated Kendall tau, on the
  * space's own features when it offers them (an NB201 cell's effective operations); spaces of up to 20,000
- * architectures predicted exhaustively instead of by the inner NSGA-II; and one slot per objective for an
- * unseen neighbour of that objective's end of the validated front.
+ * architectures predicted exhaustively instead of by the inner NSGA-II; and two slots per objective for
+ * unseen neighbours of that objective's end of the validated front.
  */
 export const CARVE_DEFAULTS: LinasOptions = {
   ...LINAS_DEFAULTS,
@@ -79,7 +79,7 @@ export const CARVE_DEFAULTS: LinasOptions = {
   batchSize: 10,
   features: 'space',
   enumerateLimit: 20000,
-  endNeighbours: 1,
+  endNeighbours: 2,
 };
 
 /** Every architecture of a small space (or pool), with its key and predictor features, computed once. */
