@@ -5,7 +5,7 @@
 import { EvaluationTermination, minimize, Nsga2Algorithm, PolynomialMutation, SimulatedBinaryCrossover, type Individual } from '../algorithms/index.js';
 import { crowdingDistance, nonDominatedSort, paretoFrontIndices } from '../indicators/index.js';
 import { selectBatch } from './acquisition/batch-selection.js';
-import { createEncoder, enumerateGenomes } from '../space/index.js';
+import { createEncoder, enumerateGenomes, singleGeneNeighbours } from '../space/index.js';
 import type { Genome } from '../space/types.js';
 import { badInput } from '../core/errors.js';
 import { readTacticOptions } from './options.js';
@@ -345,21 +345,11 @@ export class LinasTactic implements Tactic {
 
   /** Adds the unseen single-gene neighbours of a genome (canonical, in the pool when there is one) to `into`. */
   private addUnseenNeighbours(genome: Genome, into: Map<string, Genome>, skip: ReadonlySet<string> = new Set()): void {
-    const { space } = this.context;
     const allowed = this.poolKeys();
-    for (let gene = 0; gene < space.geneCount; gene += 1) {
-      if (!space.isActive(genome, gene)) continue;
-      const choices = space.choiceCounts[gene] as number;
-      for (let choice = 0; choice < choices; choice += 1) {
-        if (choice === genome[gene]) continue;
-        const neighbour = genome.slice();
-        neighbour[gene] = choice;
-        const canonical = space.canonicalize(neighbour);
-        const key = space.key(canonical);
-        if (this.archive.seen.has(key) || skip.has(key) || into.has(key)) continue;
-        if (allowed !== null && !allowed.has(key)) continue;
-        into.set(key, canonical);
-      }
+    for (const { genome: neighbour, key } of singleGeneNeighbours(this.context.space, genome)) {
+      if (this.archive.seen.has(key) || skip.has(key) || into.has(key)) continue;
+      if (allowed !== null && !allowed.has(key)) continue;
+      into.set(key, neighbour);
     }
   }
 

@@ -3,7 +3,7 @@
 
 import { Nsga2Algorithm, PolynomialMutation, SimulatedBinaryCrossover, type Individual } from '../algorithms/index.js';
 import { nonDominatedSort, paretoFrontIndices } from '../indicators/index.js';
-import { createEncoder } from '../space/index.js';
+import { createEncoder, singleGeneNeighbours } from '../space/index.js';
 import type { Genome } from '../space/types.js';
 import { selectBatch } from './acquisition/batch-selection.js';
 import { ObservationArchive } from './surrogate/archive.js';
@@ -183,15 +183,7 @@ export class ParetoHviTactic implements Tactic {
     for (const front of fronts.slice(0, this.options.localRanks)) {
       for (const position of front) {
         const genome = this.archive.genomes[indices[position] as number] as Genome;
-        for (let gene = 0; gene < space.geneCount; gene += 1) {
-          if (!space.isActive(genome, gene)) continue;
-          for (let choice = 0; choice < (space.choiceCounts[gene] as number); choice += 1) {
-            if (choice === genome[gene]) continue;
-            const neighbour = genome.slice();
-            neighbour[gene] = choice;
-            neighbours.add(space.key(space.canonicalize(neighbour)));
-          }
-        }
+        for (const { key } of singleGeneNeighbours(space, genome)) neighbours.add(key);
       }
     }
     return candidates.keys.map((key) => neighbours.has(key));

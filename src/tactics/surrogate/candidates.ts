@@ -3,7 +3,7 @@
 
 import { EvaluationTermination, minimize, Nsga2Algorithm, type Individual } from '../../algorithms/index.js';
 import type { Rng } from '../../core/rng.js';
-import { enumerateGenomes } from '../../space/index.js';
+import { enumerateGenomes, singleGeneNeighbours } from '../../space/index.js';
 import type { FeatureEncoder, Genome, SearchSpace } from '../../space/types.js';
 
 export interface CandidateSet {
@@ -108,18 +108,9 @@ export function evolvedCandidates(options: {
     new EvaluationTermination(options.evaluations),
   );
   for (const genome of options.frontGenomes) {
-    for (let gene = 0; gene < space.geneCount; gene += 1) {
-      if (!space.isActive(genome, gene)) continue;
-      const count = space.choiceCounts[gene] as number;
-      for (let choice = 0; choice < count; choice += 1) {
-        if (choice === genome[gene]) continue;
-        const neighbour = genome.slice();
-        neighbour[gene] = choice;
-        const canonical = space.canonicalize(neighbour);
-        const key = space.key(canonical);
-        if (options.exclude.has(key) || collected.has(key)) continue;
-        collected.set(key, { genome: canonical, features: encoder.encode(canonical) });
-      }
+    for (const { genome: neighbour, key } of singleGeneNeighbours(space, genome)) {
+      if (options.exclude.has(key) || collected.has(key)) continue;
+      collected.set(key, { genome: neighbour, features: encoder.encode(neighbour) });
     }
   }
   const genomes: Genome[] = [];
