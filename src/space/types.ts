@@ -66,6 +66,12 @@ export interface FeatureEncoder {
   readonly kind: string;
   readonly width: number;
   encode(genome: Genome): Float64Array;
+  /**
+   * Space-aware encoders may also say which architectures are known, without validation, to be degenerate
+   * (e.g. an NB201 cell with no input-to-output path: the network's output is constant). Tactics that ask
+   * for it never spend a validation on them.
+   */
+  degenerate?(genome: Genome): boolean;
 }
 
 /** Conversion between genomes and a family's native config object (what user code consumes). */

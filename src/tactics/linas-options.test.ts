@@ -61,6 +61,7 @@ const variants: Record<string, unknown>[] = [
   { localCount: 5 },
   { enumerateLimit: 5000 },
   { endNeighbours: 2 },
+  { enumerateLimit: 5000, hviSlots: 3 },
 ];
 
 describe.each(variants)('LINAS options %j', (options) => {
@@ -111,6 +112,13 @@ describe('LINAS option effects', () => {
     expect(cheapest(enumerated[1] as Genome[])).toBeLessThanOrEqual(1);
   });
 
+  it('hviSlots fills the first slots of an exhaustive batch by predicted hypervolume improvement', () => {
+    const fronts = run({ enumerateLimit: 5000 }).batches;
+    const hvi = run({ enumerateLimit: 5000, hviSlots: 3 }).batches;
+    expect(hvi[0]).toEqual(fronts[0]);
+    expect(hvi.slice(1)).not.toEqual(fronts.slice(1));
+  });
+
   it('enumerateLimit over a pool proposes pool members only', () => {
     const pool = Array.from({ length: 300 }, (_, index) => [index % 4, (index >> 2) % 4, (index >> 4) % 4, (index >> 6) % 4, 0, 1]);
     const { batches } = run({ enumerateLimit: 1000 }, 5, { pool });
@@ -154,5 +162,28 @@ describe('LINAS option effects', () => {
     expect(calls).toBeGreaterThan(0);
     expect(offered[0]).toEqual(run({}).batches[0]);
     expect(run({ features: 'space' }).batches).toEqual(run({}).batches);
+  });
+
+  it('skipDegenerate never proposes what the offered encoder calls degenerate, in every search path', () => {
+    const flagged: FeatureEncoder = {
+      kind: 'flagged',
+      width: 24,
+      encode(genome) {
+        const features = new Float64Array(24);
+        genome.forEach((choice, gene) => {
+          features[gene * 4 + (choice as number)] = 1;
+        });
+        return features;
+      },
+      degenerate: (genome) => genome[0] === 0,
+    };
+    const paths = [{}, { enumerateLimit: 5000 }, { endNeighbours: 2 }, { localCount: 5 }];
+    for (const options of paths) {
+      const kept = run({ ...options, features: 'space', skipDegenerate: false }, 5, { features: flagged }).batches.flat();
+      expect(kept.some((genome) => genome[0] === 0)).toBe(true);
+      const { batches } = run({ ...options, features: 'space', skipDegenerate: true }, 5, { features: flagged });
+      expect(batches.map((batch) => batch.length)).toEqual([15, 15, 15]);
+      expect(batches.flat().filter((genome) => genome[0] === 0)).toEqual([]);
+    }
   });
 });

@@ -48,6 +48,16 @@ export interface LinasOptions {
   readonly endNeighbours: number;
   /** Predictor features: 'space' = what the space's owner offers when it offers any, else 'one-hot' of active genes. */
   readonly features: string;
+  /**
+   * Never propose an architecture the space's owner knows to be degenerate (FeatureEncoder.degenerate, e.g. an
+   * NB201 cell whose output is constant); only with features 'space'.
+   */
+  readonly skipDegenerate: boolean;
+  /**
+   * Slots of an exhaustive batch (see enumerateLimit) chosen first by greedy predicted hypervolume improvement
+   * over the validated front (scaled to the observed ranges), the rest front by front as usual (0 = none).
+   */
+  readonly hviSlots: number;
 }
 
 export const LINAS_DEFAULTS: LinasOptions = {
@@ -63,6 +73,8 @@ export const LINAS_DEFAULTS: LinasOptions = {
   enumerateLimit: 0,
   endNeighbours: 0,
   features: 'one-hot',
+  skipDegenerate: false,
+  hviSlots: 0,
 };
 
 /**
@@ -70,8 +82,9 @@ export const LINAS_DEFAULTS: LinasOptions = {
  * validations instead of 50; models trained on target ranks (robust to the heavy tail of failed
  * architectures, e.g. NB201's 90%-error cells), chosen per objective by cross-validated Kendall tau, on the
  * space's own features when it offers them (an NB201 cell's effective operations); spaces of up to 20,000
- * architectures predicted exhaustively instead of by the inner NSGA-II; and two slots per objective for
- * unseen neighbours of that objective's end of the validated front.
+ * architectures predicted exhaustively instead of by the inner NSGA-II; two slots per objective for
+ * unseen neighbours of that objective's end of the validated front; and no validation ever spent on an
+ * architecture the space's owner knows to be degenerate (an NB201 cell whose output is constant).
  */
 export const CARVE_DEFAULTS: LinasOptions = {
   ...LINAS_DEFAULTS,
@@ -80,6 +93,7 @@ export const CARVE_DEFAULTS: LinasOptions = {
   features: 'space',
   enumerateLimit: 20000,
   endNeighbours: 2,
+  skipDegenerate: true,
 };
 
 /** Every architecture of a small space (or pool), with its key and predictor features, computed once. */
@@ -114,7 +128,12 @@ export class LinasTactic implements Tactic {
     this.encoder =
       this.options.features === 'space' && context.features !== undefined ? context.features : createEncoder(context.space, 'one-hot');
     this.archive = new ObservationArchive(this.encoder);
+    const degenerate = this.options.skipDegenerate ? this.encoder.degenerate?.bind(this.encoder) : undefined;
+    this.skip = degenerate ?? ((): boolean => false);
   }
+
+  /** True for an architecture never worth a validation (known degenerate, when asked to skip those). */
+  private readonly skip: (genome: Genome) => boolean;
 
   propose(_context: ProposalContext): Genome[] {
     const { space, rng } = this.context;
@@ -219,12 +238,14 @@ export class LinasTactic implements Tactic {
     }
     for (const individual of result.population) {
       if (chosen.length >= populationSize) break;
-      if (this.archive.seen.has(individual.key) || taken.has(individual.key)) continue;
+      if (this.archive.seen.has(individual.key) || taken.has(individual.key) || this.skip(individual.genome)) continue;
       taken.add(individual.key);
       chosen.push(individual.genome);
     }
     if (chosen.length < populationSize) {
-      const rest = [...visited.values()].filter((individual) => !this.archive.seen.has(individual.key) && !taken.has(individual.key));
+      const rest = [...visited.values()].filter(
+        (individual) => !this.archive.seen.has(individual.key) && !taken.has(individual.key) && !this.skip(individual.genome),
+      );
       for (const front of nonDominatedSort(rest.map((individual) => [...individual.objectives]))) {
         for (const index of front) {
           if (chosen.length >= populationSize) break;
@@ -288,7 +309,7 @@ export class LinasTactic implements Tactic {
   ): Genome[] {
     const unseen: number[] = [];
     everything.keys.forEach((key, index) => {
-      if (!this.archive.seen.has(key) && !taken.has(key)) unseen.push(index);
+      if (!this.archive.seen.has(key) && !taken.has(key) && !this.skip(everything.genomes[index] as Genome)) unseen.push(index);
     });
     const genomes = unseen.map((index) => everything.genomes[index] as Genome);
     const predicted = estimate(
@@ -297,6 +318,26 @@ export class LinasTactic implements Tactic {
       unseen.map((index) => everything.features[index] as Float64Array),
     ).map((vector) => vector.map((value) => (Number.isFinite(value) ? value : Number.MAX_VALUE)));
     const chosen: Genome[] = [];
+    const hviCount = Math.min(this.options.hviSlots, count);
+    if (hviCount > 0) {
+      const picks = this.hviPicks(predicted, hviCount);
+      const pickedSet = new Set(picks);
+      for (const index of picks) chosen.push(genomes[index] as Genome);
+      const restIndices = predicted.map((_, index) => index).filter((index) => !pickedSet.has(index));
+      const restPredicted = restIndices.map((index) => predicted[index] as number[]);
+      for (const front of nonDominatedSort(restPredicted)) {
+        if (chosen.length + front.length <= count) {
+          for (const index of front) chosen.push(genomes[restIndices[index] as number] as Genome);
+        } else {
+          const distance = crowdingDistance(restPredicted, front);
+          const order = front.map((index, position) => ({ index, distance: distance[position] as number }));
+          order.sort((a, b) => b.distance - a.distance || a.index - b.index);
+          for (const { index } of order.slice(0, count - chosen.length)) chosen.push(genomes[restIndices[index] as number] as Genome);
+        }
+        if (chosen.length >= count) break;
+      }
+      return chosen;
+    }
     for (const front of nonDominatedSort(predicted)) {
       if (chosen.length + front.length <= count) {
         for (const index of front) chosen.push(genomes[index] as Genome);
@@ -309,6 +350,29 @@ export class LinasTactic implements Tactic {
       if (chosen.length >= count) break;
     }
     return chosen;
+  }
+
+  /** Indices of `predicted` picked by greedy predicted HV improvement over the validated feasible front. */
+  private hviPicks(predicted: readonly (readonly number[])[], count: number): number[] {
+    const feasible = this.archive.objectives.filter((_, index) => (this.archive.violations[index] as number) === 0);
+    if (feasible.length === 0) return [];
+    const objectiveCount = this.context.objectives.length;
+    const low = Array.from({ length: objectiveCount }, (_, objective) => Math.min(...feasible.map((vector) => vector[objective] as number)));
+    const high = Array.from({ length: objectiveCount }, (_, objective) => Math.max(...feasible.map((vector) => vector[objective] as number)));
+    const scale = (vector: readonly number[]): number[] =>
+      vector.map((value, objective) => {
+        const range = (high[objective] as number) - (low[objective] as number);
+        return range > 0 ? (value - (low[objective] as number)) / range : 0;
+      });
+    const means = predicted.map(scale);
+    return selectBatch({
+      observed: feasible.map(scale),
+      means,
+      stds: means.map((vector) => vector.map(() => 0)),
+      reference: Array.from({ length: objectiveCount }, () => 1.1),
+      batchSize: count,
+      kappa: 0,
+    });
   }
 
   /** Unseen single-gene neighbours of the validated front with the largest greedy predicted HV improvement. */
@@ -347,7 +411,7 @@ export class LinasTactic implements Tactic {
   private addUnseenNeighbours(genome: Genome, into: Map<string, Genome>, skip: ReadonlySet<string> = new Set()): void {
     const allowed = this.poolKeys();
     for (const { genome: neighbour, key } of singleGeneNeighbours(this.context.space, genome)) {
-      if (this.archive.seen.has(key) || skip.has(key) || into.has(key)) continue;
+      if (this.archive.seen.has(key) || skip.has(key) || into.has(key) || this.skip(neighbour)) continue;
       if (allowed !== null && !allowed.has(key)) continue;
       into.set(key, neighbour);
     }
@@ -419,6 +483,7 @@ export class LinasTactic implements Tactic {
       const key = space.key(genome);
       if (keys.has(key)) continue;
       keys.add(key);
+      if (this.skip(genome)) continue;
       picked.push(genome);
     }
     return picked;

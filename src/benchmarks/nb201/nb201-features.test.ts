@@ -1,9 +1,33 @@
 import { describe, expect, it } from 'vitest';
 
 import { archStrToGenome } from './nb201-space.js';
-import { effectiveNb201Cell, nb201CellEncoder } from './nb201-features.js';
+import { effectiveNb201Cell, isDegenerateNb201Cell, nb201CellEncoder } from './nb201-features.js';
 
 const cell = (digits: string): number[] => [...digits].map(Number);
+
+describe('isDegenerateNb201Cell', () => {
+  it('flags exactly the cells with no input-to-output path', () => {
+    expect(isDegenerateNb201Cell(cell('000000'))).toBe(true);
+    expect(isDegenerateNb201Cell(cell('330000'))).toBe(true); // nodes 1 and 2 reached, nothing reaches 3
+    expect(isDegenerateNb201Cell(cell('004044'))).toBe(true); // edges into 3 leave unreached nodes
+    expect(isDegenerateNb201Cell(cell('000100'))).toBe(false); // the direct skip
+    expect(isDegenerateNb201Cell(cell('100010'))).toBe(false); // 0 -> 1 -> 3
+    expect(isDegenerateNb201Cell(cell('010001'))).toBe(false); // 0 -> 2 -> 3
+  });
+
+  it('counts 341 degenerate cells in the 15,625 (brute force over the space)', () => {
+    let count = 0;
+    for (let code = 0; code < 5 ** 6; code += 1) {
+      const genome = Array.from({ length: 6 }, (_, edge) => Math.floor(code / 5 ** edge) % 5);
+      if (isDegenerateNb201Cell(genome)) count += 1;
+    }
+    expect(count).toBe(341);
+  });
+
+  it('is offered by the cell encoder', () => {
+    expect(nb201CellEncoder().degenerate?.(cell('000000'))).toBe(true);
+  });
+});
 
 describe('effectiveNb201Cell', () => {
   it('keeps every operation of a cell whose edges all lie on input-to-output paths', () => {

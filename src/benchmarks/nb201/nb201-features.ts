@@ -55,5 +55,11 @@ export function nb201CellEncoder(): FeatureEncoder {
       }
       return features;
     },
+    degenerate: isDegenerateNb201Cell,
   };
+}
+
+/** True when no path of operations leads from the cell's input to its output (the cell outputs zeros). */
+export function isDegenerateNb201Cell(genome: Genome): boolean {
+  return effectiveNb201Cell(genome).every((op) => op === NONE);
 }

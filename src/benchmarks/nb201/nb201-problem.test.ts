@@ -131,4 +131,17 @@ describe('NB201 predictor features (real data)', () => {
     expect(median(sameEffective)).toBeLessThan(0.3);
     expect(median(randomPairs)).toBeGreaterThan(1);
   });
+
+  it('flags as degenerate exactly the 341 cells whose measured CIFAR-10 error is chance (90%)', () => {
+    const problem = nb201('nb201/cifar10/pixel3');
+    const degenerate = problem.features?.degenerate;
+    expect(degenerate).toBeDefined();
+    let flagged = 0;
+    for (let row = 0; row < problem.table.rowCount; row += 1) {
+      const isDegenerate = degenerate?.(problem.table.opIndicesOfRow(row)) === true;
+      if (isDegenerate) flagged += 1;
+      expect(isDegenerate).toBe(problem.rawValuesOfRow(row)[0] === 90);
+    }
+    expect(flagged).toBe(341);
+  });
 });
