@@ -13,6 +13,8 @@ export type { MlpActivation, MlpOptions } from './mlp/index.js';
 export { GaussianProcessPredictor } from './gp/index.js';
 export type { GpHyperparameters, GpKernel, GpOptions } from './gp/index.js';
 export { BaggedEnsemblePredictor, baggedEnsemble } from './ensemble/index.js';
+export { ColumnViewPredictor, columnView } from './view/index.js';
+export type { ColumnRange } from './view/index.js';
 export type { BaggedEnsembleOptions } from './ensemble/index.js';
 export { averageRanks, kendallTau, pearson, rmse, spearman } from './metrics/index.js';
 export { crossValidatedPredictions, selectPredictor } from './selection.js';

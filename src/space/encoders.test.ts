@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEncoder, encodeMany, ORDINAL_INACTIVE } from './encoders.js';
+import { concatenateEncoders, createEncoder, encodeMany, ORDINAL_INACTIVE } from './encoders.js';
+import { createRng } from '../core/rng.js';
 import { createSearchSpace } from './search-space.js';
 import { errorOf } from './testing/errors.js';
 import { chainSpec } from './testing/fixtures.js';
@@ -72,5 +73,25 @@ describe('encoder inputs', () => {
   it('rejects invalid genomes and unknown kinds', () => {
     expect(errorOf(() => createEncoder(chain, 'one-hot').encode([0, 5, 0, 0])).field).toBe('b');
     expect(errorOf(() => createEncoder(chain, 'binary' as EncodingKind)).field).toBe('encoding');
+  });
+});
+
+describe('concatenateEncoders', () => {
+  it('puts the second encoding after the first and keeps both layouts', () => {
+    const oneHot = createEncoder(chain, 'one-hot');
+    const ordinal = createEncoder(chain, 'ordinal');
+    const both = concatenateEncoders(oneHot, ordinal);
+    expect(both.kind).toBe('one-hot+ordinal');
+    expect(both.width).toBe(oneHot.width + ordinal.width);
+    const genome = chain.sample(createRng(3));
+    expect(Array.from(both.encode(genome))).toEqual([...oneHot.encode(genome), ...ordinal.encode(genome)]);
+    expect(both.degenerate).toBeUndefined();
+  });
+
+  it('says degenerate as the first encoder says, else as the second', () => {
+    const oneHot = createEncoder(chain, 'one-hot');
+    const flagging = { ...createEncoder(chain, 'ordinal'), kind: 'flagging', width: 1, encode: () => new Float64Array(1), degenerate: () => true };
+    expect(concatenateEncoders(oneHot, flagging).degenerate?.(chain.sample(createRng(1)))).toBe(true);
+    expect(concatenateEncoders({ ...flagging, degenerate: () => false }, flagging).degenerate?.(chain.sample(createRng(1)))).toBe(false);
   });
 });

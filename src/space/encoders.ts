@@ -131,6 +131,26 @@ export function createEncoder(space: SearchSpace, kind: EncodingKind): FeatureEn
   }
 }
 
+/**
+ * The columns of `first` followed by those of `second` (first's columns keep their positions, second's start at
+ * first.width); degenerate as `first` says, else as `second` says.
+ */
+export function concatenateEncoders(first: FeatureEncoder, second: FeatureEncoder): FeatureEncoder {
+  const width = first.width + second.width;
+  const degenerate = first.degenerate?.bind(first) ?? second.degenerate?.bind(second);
+  return {
+    kind: `${first.kind}+${second.kind}`,
+    width,
+    encode(genome: Genome): Float64Array {
+      const features = new Float64Array(width);
+      features.set(first.encode(genome), 0);
+      features.set(second.encode(genome), first.width);
+      return features;
+    },
+    ...(degenerate === undefined ? {} : { degenerate }),
+  };
+}
+
 /** Features of many genomes, one row each. */
 export function encodeMany(encoder: FeatureEncoder, genomes: readonly Genome[]): Float64Array[] {
   const rows = new Array<Float64Array>(genomes.length);

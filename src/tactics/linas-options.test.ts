@@ -186,4 +186,16 @@ describe('LINAS option effects', () => {
       expect(batches.flat().filter((genome) => genome[0] === 0)).toEqual([]);
     }
   });
+
+  it("models named '/one-hot' see the plain one-hot beside the offered features, and win where it is what matters", () => {
+    // Offered features that know nothing of the genome: only a model on the one-hot can rank the cost.
+    const blind: FeatureEncoder = { kind: 'blind', width: 3, encode: () => Float64Array.of(1, 0, 1) };
+    const { tactic } = run({ features: 'space', models: ['ridge', 'ridge/one-hot'] }, 5, { features: blind });
+    const described = tactic.describeLastProposal() as { models: { objective: string; model: string; cvKendallTau: number }[] };
+    expect(described.models.map((model) => model.model)).toEqual(['ridge/one-hot', 'ridge/one-hot']);
+    expect(described.models[1]?.cvKendallTau).toBeGreaterThan(0.9);
+    // On plain one-hot features the suffix changes nothing.
+    expect(run({ models: ['ridge/one-hot'] }).batches).toEqual(run({ models: ['ridge'] }).batches);
+    expect(() => run({ models: ['ridge/paths'] })).toThrow(/unknown features in model "ridge\/paths"/);
+  });
 });

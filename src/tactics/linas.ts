@@ -5,8 +5,9 @@
 import { EvaluationTermination, minimize, Nsga2Algorithm, PolynomialMutation, SimulatedBinaryCrossover, type Individual } from '../algorithms/index.js';
 import { crowdingDistance, nonDominatedSort, paretoFrontIndices } from '../indicators/index.js';
 import { selectBatch } from './acquisition/batch-selection.js';
-import { createEncoder, enumerateGenomes, singleGeneNeighbours } from '../space/index.js';
-import type { Genome } from '../space/types.js';
+import { concatenateEncoders, createEncoder, enumerateGenomes, singleGeneNeighbours } from '../space/index.js';
+import { columnView, predictorFactory, type PredictorFactory } from '../predictors/index.js';
+import type { FeatureEncoder, Genome, SearchSpace } from '../space/types.js';
 import { badInput } from '../core/errors.js';
 import { readTacticOptions } from './options.js';
 import { ObservationArchive } from './surrogate/archive.js';
@@ -16,7 +17,11 @@ import type { Observation, ProposalContext, Tactic, TacticContext } from './type
 export interface LinasOptions {
   /** Predicted evaluations of the inner NSGA-II per iteration (DyNAS-T: 5,000). */
   readonly innerEvaluations: number;
-  /** Models offered to cross-validated selection per objective (DyNAS-T: ridge and SVR, grid-searched). */
+  /**
+   * Models offered to cross-validated selection per objective (DyNAS-T: ridge and SVR, grid-searched). A name
+   * ending in '/one-hot' (e.g. 'ridge/one-hot') is that model on the plain one-hot of active genes whatever the
+   * features: hardware costs add up over the operations as written, which space-aware features can blur.
+   */
   readonly models: readonly string[];
   readonly folds: number;
   /** Validations per iteration, also the inner NSGA-II's population; 0 = the study's population (DyNAS-T: 50). */
@@ -80,15 +85,17 @@ export const LINAS_DEFAULTS: LinasOptions = {
 /**
  * carve's refinement of the same loop: small batches (10), so the predictors are refitted after every 10
  * validations instead of 50; models trained on target ranks (robust to the heavy tail of failed
- * architectures, e.g. NB201's 90%-error cells), chosen per objective by cross-validated Kendall tau, on the
- * space's own features when it offers them (an NB201 cell's effective operations); spaces of up to 20,000
+ * architectures, e.g. NB201's 90%-error cells) on the space's own features when it offers them (an NB201
+ * cell's effective operations), beside a ridge on the plain one-hot (hardware costs add up over the
+ * operations as written, and a linear model extrapolates to cells faster than any seen), chosen per
+ * objective by cross-validated Kendall tau; spaces of up to 20,000
  * architectures predicted exhaustively instead of by the inner NSGA-II; two slots per objective for
  * unseen neighbours of that objective's end of the validated front; and no validation ever spent on an
  * architecture the space's owner knows to be degenerate (an NB201 cell whose output is constant).
  */
 export const CARVE_DEFAULTS: LinasOptions = {
   ...LINAS_DEFAULTS,
-  models: ['svr-rank', 'ridge-rank'],
+  models: ['svr-rank', 'ridge-rank', 'ridge/one-hot'],
   batchSize: 10,
   features: 'space',
   enumerateLimit: 20000,
@@ -125,12 +132,18 @@ export class LinasTactic implements Tactic {
     if (this.options.features !== 'space' && this.options.features !== 'one-hot') {
       throw badInput(`tacticOptions.features`, `unknown features "${this.options.features}"`, "choose 'space' or 'one-hot'");
     }
-    this.encoder =
+    const main =
       this.options.features === 'space' && context.features !== undefined ? context.features : createEncoder(context.space, 'one-hot');
+    const viewed = modelViews(main, context.space, this.options.models);
+    this.encoder = viewed.encoder;
+    this.modelFactories = viewed.factories;
     this.archive = new ObservationArchive(this.encoder);
     const degenerate = this.options.skipDegenerate ? this.encoder.degenerate?.bind(this.encoder) : undefined;
     this.skip = degenerate ?? ((): boolean => false);
   }
+
+  /** Factories of the offered models, each on its own columns of the archive's features. */
+  private readonly modelFactories: ReadonlyMap<string, PredictorFactory>;
 
   /** True for an architecture never worth a validation (known degenerate, when asked to skip those). */
   private readonly skip: (genome: Genome) => boolean;
@@ -157,7 +170,7 @@ export class LinasTactic implements Tactic {
       return fitObjectiveModel(
         trainFeatures,
         rows.map((row) => targets[row] as number),
-        { candidates: this.options.models, folds: this.options.folds, ensembleMembers: 0 },
+        { candidates: this.options.models, folds: this.options.folds, ensembleMembers: 0, factories: this.modelFactories },
         rng.fork(),
       );
     });
@@ -488,4 +501,36 @@ export class LinasTactic implements Tactic {
     }
     return picked;
   }
+}
+
+const ONE_HOT_SUFFIX = '/one-hot';
+
+/**
+ * The features the tactic stores and the factory of each offered model. When some model asks for the plain
+ * one-hot and the main features are something else, rows carry both (main first) and each model sees its own
+ * columns only.
+ */
+function modelViews(
+  main: FeatureEncoder,
+  space: SearchSpace,
+  models: readonly string[],
+): { encoder: FeatureEncoder; factories: ReadonlyMap<string, PredictorFactory> } {
+  const factories = new Map<string, PredictorFactory>();
+  const wantsOneHot = models.some((name) => name.endsWith(ONE_HOT_SUFFIX));
+  const both = wantsOneHot && main.kind !== 'one-hot';
+  const encoder = both ? concatenateEncoders(main, createEncoder(space, 'one-hot')) : main;
+  for (const name of models) {
+    const oneHot = name.endsWith(ONE_HOT_SUFFIX);
+    const base = oneHot ? name.slice(0, -ONE_HOT_SUFFIX.length) : name;
+    if (base.includes('/')) {
+      throw badInput('tacticOptions.models', `unknown features in model "${name}"`, `name a predictor, optionally with ${ONE_HOT_SUFFIX}`);
+    }
+    const factory = predictorFactory(base);
+    if (!both) {
+      factories.set(name, factory);
+      continue;
+    }
+    factories.set(name, columnView(factory, oneHot ? { from: main.width, to: encoder.width } : { from: 0, to: main.width }, name));
+  }
+  return { encoder, factories };
 }

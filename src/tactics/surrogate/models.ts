@@ -22,11 +22,15 @@ export interface ModelOptions {
   readonly folds: number;
   /** Wrap the chosen model in a bagged ensemble of this many members when it has no own uncertainty (0 = never). */
   readonly ensembleMembers: number;
+  /** Factories of candidate names the predictor registry does not know (e.g. a model on a view of the columns). */
+  readonly factories?: ReadonlyMap<string, PredictorFactory>;
 }
 
 const factories = new Map<string, PredictorFactory>();
 
-function factoryOf(name: string): PredictorFactory {
+function factoryOf(name: string, given?: ReadonlyMap<string, PredictorFactory>): PredictorFactory {
+  const own = given?.get(name);
+  if (own !== undefined) return own;
   let factory = factories.get(name);
   if (factory === undefined) {
     factory = predictorFactory(name);
@@ -47,7 +51,7 @@ export function fitObjectiveModel(
   let cvRmse: number | null = null;
   if (options.candidates.length > 1 && targets.length >= Math.max(6, options.folds * 2)) {
     const selection = selectPredictor(
-      options.candidates.map((candidate) => ({ name: candidate, factory: factoryOf(candidate) })),
+      options.candidates.map((candidate) => ({ name: candidate, factory: factoryOf(candidate, options.factories) })),
       features,
       targets,
       { folds: options.folds, rng: rng.fork() },
@@ -58,10 +62,10 @@ export function fitObjectiveModel(
   } else {
     name = options.candidates[0] ?? 'ridge';
   }
-  const single = factoryOf(name)(rng.fork());
+  const single = factoryOf(name, options.factories)(rng.fork());
   let predictor: Predictor;
   if (single.predictWithUncertainty === undefined && options.ensembleMembers > 1) {
-    predictor = new BaggedEnsemblePredictor(factoryOf(name), rng.fork(), { members: options.ensembleMembers });
+    predictor = new BaggedEnsemblePredictor(factoryOf(name, options.factories), rng.fork(), { members: options.ensembleMembers });
   } else {
     predictor = single;
   }
