@@ -194,8 +194,50 @@ describe('LINAS option effects', () => {
     const described = tactic.describeLastProposal() as { models: { objective: string; model: string; cvKendallTau: number }[] };
     expect(described.models.map((model) => model.model)).toEqual(['ridge/one-hot', 'ridge/one-hot']);
     expect(described.models[1]?.cvKendallTau).toBeGreaterThan(0.9);
-    // On plain one-hot features the suffix changes nothing.
+    // On plain one-hot features a '/one-hot' model is dropped beside others, and alone it is the plain model.
+    expect(run({ models: ['ridge-rank', 'ridge/one-hot'] }).batches).toEqual(run({ models: ['ridge-rank'] }).batches);
     expect(run({ models: ['ridge/one-hot'] }).batches).toEqual(run({ models: ['ridge'] }).batches);
     expect(() => run({ models: ['ridge/paths'] })).toThrow(/unknown features in model "ridge\/paths"/);
+  });
+
+  it("oneHotModelsFor 'costs' keeps the '/one-hot' models for the hardware costs, not for the accuracy", () => {
+    const blind: FeatureEncoder = { kind: 'blind', width: 3, encode: () => Float64Array.of(1, 0, 1) };
+    const { tactic } = run({ features: 'space', models: ['ridge', 'ridge/one-hot'], oneHotModelsFor: 'costs' }, 5, { features: blind });
+    const described = tactic.describeLastProposal() as { models: { model: string }[] };
+    // No objective declares a cost: every objective but the first counts as a hardware cost.
+    expect(described.models.map((model) => model.model)).toEqual(['ridge', 'ridge/one-hot']);
+    expect(() => run({ oneHotModelsFor: 'latency' })).toThrow(/unknown choice "latency"/);
+  });
+
+  it("oneHotModelsFor 'costs' follows the declared costs when the study declares them", () => {
+    const blind: FeatureEncoder = { kind: 'blind', width: 3, encode: () => Float64Array.of(1, 0, 1) };
+    const tactic = new LinasTactic(
+      {
+        space,
+        features: blind,
+        // The hardware cost first, the accuracy second: declared costs say which is which.
+        objectives: [
+          { name: 'cost', direction: 'minimize', unit: '', cost: 0.01 },
+          { name: 'error', direction: 'minimize', unit: '%', cost: 1 },
+        ],
+        rng: createRng(5),
+        populationSize: 50,
+        options: { innerEvaluations: 300, batchSize: 15, enumerateLimit: 0, endNeighbours: 0, features: 'space', models: ['ridge', 'ridge/one-hot'], oneHotModelsFor: 'costs' },
+      },
+      'carve',
+      CARVE_DEFAULTS,
+    );
+    for (let iteration = 0; iteration < 2; iteration += 1) {
+      const batch = tactic.propose({ plannedEvaluations: 60, evaluationsSoFar: 15 * iteration });
+      tactic.observe(
+        batch.map((genome) => {
+          const values = [cost(genome), error(genome)];
+          return { genome, key: space.key(genome), values, objectives: values, violation: 0 };
+        }),
+      );
+    }
+    tactic.propose({ plannedEvaluations: 60, evaluationsSoFar: 30 });
+    const described = tactic.describeLastProposal() as { models: { model: string }[] };
+    expect(described.models.map((model) => model.model)).toEqual(['ridge/one-hot', 'ridge']);
   });
 });

@@ -19,8 +19,9 @@ export interface LinasOptions {
   readonly innerEvaluations: number;
   /**
    * Models offered to cross-validated selection per objective (DyNAS-T: ridge and SVR, grid-searched). A name
-   * ending in '/one-hot' (e.g. 'ridge/one-hot') is that model on the plain one-hot of active genes whatever the
-   * features: hardware costs add up over the operations as written, which space-aware features can blur.
+   * ending in '/one-hot' (e.g. 'ridge/one-hot') is that model on the plain one-hot of active genes beside the
+   * space's own features: hardware costs add up over the operations as written, which space-aware features can
+   * blur. With plain one-hot features it is not offered unless no other model is.
    */
   readonly models: readonly string[];
   readonly folds: number;
@@ -59,6 +60,12 @@ export interface LinasOptions {
    */
   readonly skipDegenerate: boolean;
   /**
+   * Objectives offered the models named '/one-hot': 'all', or 'costs' = those the study declares cheaper than a
+   * validation (cost < 1), or when none declares a cost every objective but the first (by carve's convention the
+   * accuracy a validation pays for; the later ones are hardware costs).
+   */
+  readonly oneHotModelsFor: string;
+  /**
    * Slots of an exhaustive batch (see enumerateLimit) chosen first by greedy predicted hypervolume improvement
    * over the validated front (scaled to the observed ranges), the rest front by front as usual (0 = none).
    */
@@ -79,6 +86,7 @@ export const LINAS_DEFAULTS: LinasOptions = {
   endNeighbours: 0,
   features: 'one-hot',
   skipDegenerate: false,
+  oneHotModelsFor: 'all',
   hviSlots: 0,
 };
 
@@ -132,15 +140,29 @@ export class LinasTactic implements Tactic {
     if (this.options.features !== 'space' && this.options.features !== 'one-hot') {
       throw badInput(`tacticOptions.features`, `unknown features "${this.options.features}"`, "choose 'space' or 'one-hot'");
     }
+    if (this.options.oneHotModelsFor !== 'all' && this.options.oneHotModelsFor !== 'costs') {
+      throw badInput(`tacticOptions.oneHotModelsFor`, `unknown choice "${this.options.oneHotModelsFor}"`, "choose 'all' or 'costs'");
+    }
     const main =
       this.options.features === 'space' && context.features !== undefined ? context.features : createEncoder(context.space, 'one-hot');
     const viewed = modelViews(main, context.space, this.options.models);
     this.encoder = viewed.encoder;
     this.modelFactories = viewed.factories;
+    const offered = viewed.offered;
+    const declared = context.objectives.some((objective) => objective.cost !== undefined);
+    this.modelsByObjective = context.objectives.map((objective, index) => {
+      const isCost = declared ? objective.cost !== undefined && objective.cost < 1 : index > 0;
+      if (this.options.oneHotModelsFor === 'all' || isCost) return offered;
+      const kept = offered.filter((name) => !name.endsWith(ONE_HOT_SUFFIX));
+      return kept.length > 0 ? kept : offered;
+    });
     this.archive = new ObservationArchive(this.encoder);
     const degenerate = this.options.skipDegenerate ? this.encoder.degenerate?.bind(this.encoder) : undefined;
     this.skip = degenerate ?? ((): boolean => false);
   }
+
+  /** Model candidates offered to each objective (see oneHotModelsFor). */
+  private readonly modelsByObjective: readonly (readonly string[])[];
 
   /** Factories of the offered models, each on its own columns of the archive's features. */
   private readonly modelFactories: ReadonlyMap<string, PredictorFactory>;
@@ -170,7 +192,12 @@ export class LinasTactic implements Tactic {
       return fitObjectiveModel(
         trainFeatures,
         rows.map((row) => targets[row] as number),
-        { candidates: this.options.models, folds: this.options.folds, ensembleMembers: 0, factories: this.modelFactories },
+        {
+          candidates: this.modelsByObjective[objective] as readonly string[],
+          folds: this.options.folds,
+          ensembleMembers: 0,
+          factories: this.modelFactories,
+        },
         rng.fork(),
       );
     });
@@ -508,13 +535,14 @@ const ONE_HOT_SUFFIX = '/one-hot';
 /**
  * The features the tactic stores and the factory of each offered model. When some model asks for the plain
  * one-hot and the main features are something else, rows carry both (main first) and each model sees its own
- * columns only.
+ * columns only. When the main features are the plain one-hot already, the '/one-hot' models add nothing but
+ * another model on the same columns and are dropped (kept when nothing else is offered).
  */
 function modelViews(
   main: FeatureEncoder,
   space: SearchSpace,
   models: readonly string[],
-): { encoder: FeatureEncoder; factories: ReadonlyMap<string, PredictorFactory> } {
+): { encoder: FeatureEncoder; factories: ReadonlyMap<string, PredictorFactory>; offered: readonly string[] } {
   const factories = new Map<string, PredictorFactory>();
   const wantsOneHot = models.some((name) => name.endsWith(ONE_HOT_SUFFIX));
   const both = wantsOneHot && main.kind !== 'one-hot';
@@ -532,5 +560,7 @@ function modelViews(
     }
     factories.set(name, columnView(factory, oneHot ? { from: main.width, to: encoder.width } : { from: 0, to: main.width }, name));
   }
-  return { encoder, factories };
+  const plainOnly = !both && models.some((name) => !name.endsWith(ONE_HOT_SUFFIX));
+  const offered = plainOnly ? models.filter((name) => !name.endsWith(ONE_HOT_SUFFIX)) : models;
+  return { encoder, factories, offered };
 }
