@@ -29,8 +29,9 @@ describe('cost-aware track', () => {
     expect(cheap.tactic).toBe('carve:cost-aware');
     expect(cheap.rows.length).toBe(30);
     expect(new Set(cheap.rows.map((row) => row.key)).size).toBe(30);
-    // Two model iterations, each computing the latency of all of the 15,625 cells not yet validated.
-    expect(cheap.cheapQueries).toBeGreaterThanOrEqual(2 * (15625 - 20));
+    // Two model iterations, each computing the latency of every one of the 15,625 cells not yet validated and
+    // not degenerate (341 cells have no input-to-output path and are never proposed).
+    expect(cheap.cheapQueries).toBeGreaterThanOrEqual(2 * (15625 - 341 - 20));
     // Same seed and initial design; the batches after it differ because latency is no longer predicted.
     expect(cheap.rows.slice(0, 10).map((row) => row.key)).toEqual(plain.rows.slice(0, 10).map((row) => row.key));
     expect(cheap.rows.slice(10).map((row) => row.key)).not.toEqual(plain.rows.slice(10).map((row) => row.key));
