@@ -357,42 +357,19 @@ export class LinasTactic implements Tactic {
       unseen.map((index) => everything.keys[index] as string),
       unseen.map((index) => everything.features[index] as Float64Array),
     ).map((vector) => vector.map((value) => (Number.isFinite(value) ? value : Number.MAX_VALUE)));
-    const chosen: Genome[] = [];
-    const hviCount = Math.min(this.options.hviSlots, count);
-    if (hviCount > 0) {
-      const picks = this.hviPicks(predicted, hviCount);
-      const pickedSet = new Set(picks);
-      for (const index of picks) chosen.push(genomes[index] as Genome);
-      const restIndices = predicted.map((_, index) => index).filter((index) => !pickedSet.has(index));
-      const restPredicted = restIndices.map((index) => predicted[index] as number[]);
-      for (const front of nonDominatedSort(restPredicted)) {
-        if (chosen.length + front.length <= count) {
-          for (const index of front) chosen.push(genomes[restIndices[index] as number] as Genome);
-        } else {
-          const distance = crowdingDistance(restPredicted, front);
-          const order = front.map((index, position) => ({ index, distance: distance[position] as number }));
-          order.sort((a, b) => b.distance - a.distance || a.index - b.index);
-          for (const { index } of order.slice(0, count - chosen.length)) chosen.push(genomes[restIndices[index] as number] as Genome);
-        }
-        if (chosen.length >= count) break;
-      }
-      return chosen;
-    }
-    for (const front of nonDominatedSort(predicted)) {
-      if (chosen.length + front.length <= count) {
-        for (const index of front) chosen.push(genomes[index] as Genome);
-      } else {
-        const distance = crowdingDistance(predicted, front);
-        const order = front.map((index, position) => ({ index, distance: distance[position] as number }));
-        order.sort((a, b) => b.distance - a.distance || a.index - b.index);
-        for (const { index } of order.slice(0, count - chosen.length)) chosen.push(genomes[index] as Genome);
-      }
-      if (chosen.length >= count) break;
-    }
-    return chosen;
+    // Greedy predicted hypervolume improvement first when asked for, then the rest front by front.
+    const picks = this.options.hviSlots > 0 ? this.hviPicks(predicted, Math.min(this.options.hviSlots, count)) : [];
+    const picked = new Set(picks);
+    const rest = predicted.map((_, index) => index).filter((index) => !picked.has(index));
+    return [...picks, ...fillByFronts(rest.map((index) => predicted[index] as number[]), count - picks.length).map((at) => rest[at] as number)].map(
+      (index) => genomes[index] as Genome,
+    );
   }
 
-  /** Indices of `predicted` picked by greedy predicted HV improvement over the validated feasible front. */
+  /**
+   * Indices of `predicted` (finite, minimisation form) picked by greedy predicted HV improvement over the
+   * validated feasible front, everything scaled to the observed ranges.
+   */
   private hviPicks(predicted: readonly (readonly number[])[], count: number): number[] {
     const feasible = this.archive.objectives.filter((_, index) => (this.archive.violations[index] as number) === 0);
     if (feasible.length === 0) return [];
@@ -426,24 +403,8 @@ export class LinasTactic implements Tactic {
     if (neighbours.size === 0) return [];
     const keys = [...neighbours.keys()];
     const genomes = keys.map((key) => neighbours.get(key) as Genome);
-    const predicted = estimate(genomes, keys);
-    const objectiveCount = this.context.objectives.length;
-    const low = Array.from({ length: objectiveCount }, (_, objective) => Math.min(...feasible.map((vector) => vector[objective] as number)));
-    const high = Array.from({ length: objectiveCount }, (_, objective) => Math.max(...feasible.map((vector) => vector[objective] as number)));
-    const scale = (vector: readonly number[]): number[] =>
-      vector.map((value, objective) => {
-        const range = (high[objective] as number) - (low[objective] as number);
-        return range > 0 ? (value - (low[objective] as number)) / range : 0;
-      });
-    const means = predicted.map((vector) => scale(vector.map((value) => (Number.isFinite(value) ? value : Number.MAX_VALUE))));
-    const picks = selectBatch({
-      observed: feasible.map(scale),
-      means,
-      stds: means.map((vector) => vector.map(() => 0)),
-      reference: Array.from({ length: objectiveCount }, () => 1.1),
-      batchSize: count,
-      kappa: 0,
-    });
+    const predicted = estimate(genomes, keys).map((vector) => vector.map((value) => (Number.isFinite(value) ? value : Number.MAX_VALUE)));
+    const picks = this.hviPicks(predicted, count);
     return picks.map((index) => genomes[index] as Genome);
   }
 
@@ -563,4 +524,22 @@ function modelViews(
   const plainOnly = !both && models.some((name) => !name.endsWith(ONE_HOT_SUFFIX));
   const offered = plainOnly ? models.filter((name) => !name.endsWith(ONE_HOT_SUFFIX)) : models;
   return { encoder, factories, offered };
+}
+
+/** Indices of the first `count` vectors front by front (non-dominated sorting), the last front by crowding distance. */
+function fillByFronts(points: readonly (readonly number[])[], count: number): number[] {
+  const chosen: number[] = [];
+  if (count <= 0) return chosen;
+  for (const front of nonDominatedSort(points)) {
+    if (chosen.length + front.length <= count) {
+      chosen.push(...front);
+    } else {
+      const distance = crowdingDistance(points, front);
+      const order = front.map((index, position) => ({ index, distance: distance[position] as number }));
+      order.sort((a, b) => b.distance - a.distance || a.index - b.index);
+      for (const { index } of order.slice(0, count - chosen.length)) chosen.push(index);
+    }
+    if (chosen.length >= count) break;
+  }
+  return chosen;
 }
