@@ -4,6 +4,8 @@ import { createRng } from '../core/rng.js';
 import { foldAssignments } from './common/random.js';
 import { GbdtPredictor } from './gbdt/gbdt-predictor.js';
 import { RidgePredictor } from './ridge/ridge-predictor.js';
+import { kendallTau } from './metrics/rank-correlation.js';
+import { rmse } from './metrics/regression-error.js';
 import { type PredictorCandidate, crossValidatedPredictions, selectPredictor } from './selection.js';
 import { randomOneHot, randomUniform } from './testing/synthetic-data.js';
 import type { Predictor } from './types.js';
@@ -47,6 +49,11 @@ describe('selectPredictor', () => {
     expect(result.cvRmse).toBe(ridgeScore?.rmse);
     expect(result.predictor).toBeInstanceOf(RidgePredictor);
     expect(result.predictor.predict(features).length).toBe(120);
+    // The out-of-fold predictions handed back are the chosen candidate's: they give its CV tau and RMSE.
+    expect(result.outOfFold).toHaveLength(120);
+    expect(kendallTau(result.outOfFold, Float64Array.from(targets))).toBeCloseTo(ridgeScore?.tau as number, 12);
+    expect(rmse(result.outOfFold, Float64Array.from(targets))).toBeCloseTo(ridgeScore?.rmse as number, 12);
+    expect(rmse(result.outOfFold, Float64Array.from(targets))).not.toBeCloseTo(gbdtScore?.rmse as number, 6);
   });
 
   it('picks boosted trees on data made of thresholds and interactions', () => {

@@ -43,6 +43,8 @@ export interface SelectionResult {
   readonly predictor: Predictor;
   readonly cvKendallTau: number;
   readonly cvRmse: number;
+  /** The chosen candidate's out-of-fold predictions, row by row (what its errors on unseen rows look like). */
+  readonly outOfFold: Float64Array;
   /** Scores in the order of the candidates given. */
   readonly perCandidate: readonly CandidateScore[];
 }
@@ -119,16 +121,19 @@ export function selectPredictor(
   const folds = foldAssignments(targets.length, Math.min(requestedFolds, targets.length), rng);
 
   const scores: CandidateScore[] = [];
+  const outOfFold: (Float64Array | undefined)[] = [];
   for (const candidate of candidates) {
     const candidateRng = rng.fork();
     const started = clock();
     try {
       const predictions = crossValidatedPredictions(candidate.factory, features, targets, folds, candidateRng);
+      outOfFold.push(predictions);
       const tau = kendallTau(predictions, targets);
       scores.push({ name: candidate.name, tau: Number.isNaN(tau) ? 0 : tau, rmse: rmse(predictions, targets), fitMs: clock() - started });
     } catch (error) {
       if (isCarveError(error) && error.code === 'BAD_INPUT') throw error;
       const message = error instanceof Error ? error.message : String(error);
+      outOfFold.push(undefined);
       scores.push({ name: candidate.name, tau: Number.NaN, rmse: Number.NaN, fitMs: clock() - started, error: message });
     }
   }
@@ -161,5 +166,12 @@ export function selectPredictor(
   const chosenScore = scores[bestIndex] as CandidateScore;
   const predictor = chosen.factory(rng.fork());
   predictor.fit(features, targets);
-  return { name: chosen.name, predictor, cvKendallTau: chosenScore.tau, cvRmse: chosenScore.rmse, perCandidate: scores };
+  return {
+    name: chosen.name,
+    predictor,
+    cvKendallTau: chosenScore.tau,
+    cvRmse: chosenScore.rmse,
+    outOfFold: outOfFold[bestIndex] as Float64Array,
+    perCandidate: scores,
+  };
 }

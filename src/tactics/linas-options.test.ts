@@ -62,6 +62,7 @@ const variants: Record<string, unknown>[] = [
   { enumerateLimit: 5000 },
   { endNeighbours: 2 },
   { enumerateLimit: 5000, hviSlots: 3 },
+  { enumerateLimit: 5000, noisySlots: 4 },
 ];
 
 describe.each(variants)('LINAS options %j', (options) => {
@@ -117,6 +118,16 @@ describe('LINAS option effects', () => {
     const hvi = run({ enumerateLimit: 5000, hviSlots: 3 }).batches;
     expect(hvi[0]).toEqual(fronts[0]);
     expect(hvi.slice(1)).not.toEqual(fronts.slice(1));
+  });
+
+  it('noisySlots fills the first slots of an exhaustive batch by expected improvement under out-of-fold residuals', () => {
+    const fronts = run({ enumerateLimit: 5000 }).batches;
+    const noisy = run({ enumerateLimit: 5000, noisySlots: 4 }).batches;
+    expect(noisy[0]).toEqual(fronts[0]);
+    expect(noisy.slice(1)).not.toEqual(fronts.slice(1));
+    // More residuals behind each outcome is another acquisition.
+    expect(run({ enumerateLimit: 5000, noisySlots: 4, residualNeighbours: 30 }).batches.slice(1)).not.toEqual(noisy.slice(1));
+    expect(() => run({ enumerateLimit: 5000, noisySlots: 4, residualNeighbours: 0 })).toThrow(expect.objectContaining({ field: "tacticOptions.residualNeighbours", message: expect.stringMatching(/0 is not a positive integer/) }));
   });
 
   it('enumerateLimit over a pool proposes pool members only', () => {

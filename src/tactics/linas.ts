@@ -5,6 +5,7 @@
 import { EvaluationTermination, minimize, Nsga2Algorithm, PolynomialMutation, SimulatedBinaryCrossover, type Individual } from '../algorithms/index.js';
 import { crowdingDistance, nonDominatedSort, paretoFrontIndices } from '../indicators/index.js';
 import { selectBatch } from './acquisition/batch-selection.js';
+import { nearestResiduals, noisyHviPicks, residualSample, type ResidualSample } from './acquisition/noisy-hvi.js';
 import { concatenateEncoders, createEncoder, enumerateGenomes, singleGeneNeighbours } from '../space/index.js';
 import { columnView, predictorFactory, type PredictorFactory } from '../predictors/index.js';
 import type { FeatureEncoder, Genome, SearchSpace } from '../space/types.js';
@@ -70,6 +71,16 @@ export interface LinasOptions {
    * over the validated front (scaled to the observed ranges), the rest front by front as usual (0 = none).
    */
   readonly hviSlots: number;
+  /**
+   * Slots of an exhaustive batch (two objectives only) chosen first by greedy expected hypervolume improvement
+   * when each candidate's outcome is its prediction plus one of the out-of-fold residuals of its
+   * `residualNeighbours` nearest validated predictions, every pairing of the objectives' residuals equally
+   * likely: where measurements are noisy, the lucky draws that make up the true front are worth a ticket
+   * (0 = none; taken after hviSlots).
+   */
+  readonly noisySlots: number;
+  /** Residuals per objective behind each candidate's outcomes in noisySlots. */
+  readonly residualNeighbours: number;
 }
 
 export const LINAS_DEFAULTS: LinasOptions = {
@@ -88,6 +99,8 @@ export const LINAS_DEFAULTS: LinasOptions = {
   skipDegenerate: false,
   oneHotModelsFor: 'all',
   hviSlots: 0,
+  noisySlots: 0,
+  residualNeighbours: 8,
 };
 
 /**
@@ -121,6 +134,9 @@ interface Enumerated {
 /** Predicted (or exactly computed) minimisation-form objectives of genomes; features when already encoded. */
 type Estimate = (genomes: readonly Genome[], keys: readonly string[], encoded?: readonly Float64Array[]) => number[][];
 
+/** Per objective: out-of-fold residuals of the validated architectures predicted nearest a value (null: exact). */
+type Residuals = readonly (ResidualSample | null)[];
+
 export class LinasTactic implements Tactic {
   readonly name: string;
   private readonly context: TacticContext;
@@ -139,6 +155,9 @@ export class LinasTactic implements Tactic {
     this.batchSize = this.options.batchSize > 0 ? this.options.batchSize : context.populationSize;
     if (this.options.features !== 'space' && this.options.features !== 'one-hot') {
       throw badInput(`tacticOptions.features`, `unknown features "${this.options.features}"`, "choose 'space' or 'one-hot'");
+    }
+    if (!Number.isInteger(this.options.residualNeighbours) || this.options.residualNeighbours < 1) {
+      throw badInput('tacticOptions.residualNeighbours', `${this.options.residualNeighbours} is not a positive integer`, 'give 1 or more (default 8)');
     }
     if (this.options.oneHotModelsFor !== 'all' && this.options.oneHotModelsFor !== 'costs') {
       throw badInput(`tacticOptions.oneHotModelsFor`, `unknown choice "${this.options.oneHotModelsFor}"`, "choose 'all' or 'costs'");
@@ -225,7 +244,12 @@ export class LinasTactic implements Tactic {
     const everything = this.enumerable();
     if (everything !== null) {
       const endKeys = new Set(ends.map((genome) => space.key(genome)));
-      return [...ends, ...this.enumeratedPicks(everything, estimate, populationSize - ends.length, endKeys)];
+      const residuals: Residuals = models.map((model, objective) => {
+        if (model === null || model.outOfFold === null) return null;
+        const targets = this.archive.targets(objective);
+        return residualSample(model.outOfFold, rows.map((row) => targets[row] as number));
+      });
+      return [...ends, ...this.enumeratedPicks(everything, estimate, populationSize - ends.length, endKeys, residuals)];
     }
     const innerPopulation = this.options.innerPopulation > 0 ? this.options.innerPopulation : populationSize;
     const inner = new Nsga2Algorithm({
@@ -346,6 +370,7 @@ export class LinasTactic implements Tactic {
     estimate: Estimate,
     count: number,
     taken: ReadonlySet<string>,
+    residuals: Residuals,
   ): Genome[] {
     const unseen: number[] = [];
     everything.keys.forEach((key, index) => {
@@ -357,8 +382,19 @@ export class LinasTactic implements Tactic {
       unseen.map((index) => everything.keys[index] as string),
       unseen.map((index) => everything.features[index] as Float64Array),
     ).map((vector) => vector.map((value) => (Number.isFinite(value) ? value : Number.MAX_VALUE)));
-    // Greedy predicted hypervolume improvement first when asked for, then the rest front by front.
+    // Greedy predicted hypervolume improvement first when asked for, then expected improvement under the
+    // models' residuals, then the rest front by front.
     const picks = this.options.hviSlots > 0 ? this.hviPicks(predicted, Math.min(this.options.hviSlots, count)) : [];
+    if (this.options.noisySlots > 0) {
+      const already = new Set(picks);
+      const others = predicted.map((_, index) => index).filter((index) => !already.has(index));
+      const noisy = this.noisyPicks(
+        others.map((index) => predicted[index] as number[]),
+        residuals,
+        Math.min(this.options.noisySlots, count - picks.length),
+      );
+      picks.push(...noisy.map((at) => others[at] as number));
+    }
     const picked = new Set(picks);
     const rest = predicted.map((_, index) => index).filter((index) => !picked.has(index));
     return [...picks, ...fillByFronts(rest.map((index) => predicted[index] as number[]), count - picks.length).map((at) => rest[at] as number)].map(
@@ -389,6 +425,44 @@ export class LinasTactic implements Tactic {
       reference: Array.from({ length: objectiveCount }, () => 1.1),
       batchSize: count,
       kappa: 0,
+    });
+  }
+
+  /**
+   * Indices of `predicted` (finite, minimisation form, two objectives) by greedy expected HV improvement over the
+   * validated feasible front when each outcome is the prediction plus a nearby out-of-fold residual (see
+   * noisySlots), everything scaled to the observed ranges; none with other than two objectives.
+   */
+  private noisyPicks(predicted: readonly (readonly number[])[], residuals: Residuals, count: number): number[] {
+    if (this.context.objectives.length !== 2 || count <= 0) return [];
+    const feasible = this.archive.objectives.filter((_, index) => (this.archive.violations[index] as number) === 0);
+    if (feasible.length === 0) return [];
+    const low = [0, 1].map((objective) => Math.min(...feasible.map((vector) => vector[objective] as number)));
+    const high = [0, 1].map((objective) => Math.max(...feasible.map((vector) => vector[objective] as number)));
+    const spans = [0, 1].map((objective) => {
+      const range = (high[objective] as number) - (low[objective] as number);
+      return range > 0 ? range : 1;
+    });
+    const scale = (vector: readonly number[]): number[] =>
+      vector.map((value, objective) => (value - (low[objective] as number)) / (spans[objective] as number));
+    const exactOnly = Float64Array.of(0);
+    const neighbours = this.options.residualNeighbours;
+    const residualsOf = (objective: 0 | 1) => {
+      const sample = residuals[objective];
+      const span = spans[objective] as number;
+      return (candidate: number): Float64Array => {
+        if (sample === null || sample === undefined) return exactOnly;
+        const near = nearestResiduals(sample, predicted[candidate]?.[objective] as number, neighbours);
+        for (let index = 0; index < near.length; index += 1) near[index] = (near[index] as number) / span;
+        return near;
+      };
+    };
+    return noisyHviPicks({
+      observed: feasible.map(scale),
+      means: predicted.map(scale),
+      residuals: [residualsOf(0), residualsOf(1)],
+      reference: [1.1, 1.1],
+      batchSize: count,
     });
   }
 

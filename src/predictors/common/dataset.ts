@@ -9,27 +9,35 @@ export interface PackedRows {
   readonly columnCount: number;
 }
 
+/** Checks that `source` is a row of `columnCount` numbers (not their finiteness); the message names the row. */
+export function checkRowShape(source: Float64Array | undefined, row: number, columnCount: number, expectedFrom: string): Float64Array {
+  if (source === undefined || typeof source.length !== 'number') {
+    throw badInput('features', `row ${row} is not an array of numbers`, 'give one Float64Array of features per candidate');
+  }
+  if (source.length !== columnCount) {
+    throw badInput(
+      'features',
+      `row ${row} has ${source.length} columns, ${expectedFrom} ${columnCount}`,
+      'encode every candidate with the same feature encoder',
+    );
+  }
+  return source;
+}
+
+/** The error for a feature value that is not a finite number. */
+export function nonFiniteFeatureError(row: number, column: number, value: number): CarveError {
+  return badInput('features', `row ${row} column ${column} is ${value}`, 'features must be finite numbers');
+}
+
 function packChecked(features: readonly Float64Array[], columnCount: number, expectedFrom: string): PackedRows {
   const rowCount = features.length;
   const values = new Float64Array(rowCount * columnCount);
   for (let row = 0; row < rowCount; row += 1) {
-    const source = features[row];
-    if (source === undefined || typeof source.length !== 'number') {
-      throw badInput('features', `row ${row} is not an array of numbers`, 'give one Float64Array of features per candidate');
-    }
-    if (source.length !== columnCount) {
-      throw badInput(
-        'features',
-        `row ${row} has ${source.length} columns, ${expectedFrom} ${columnCount}`,
-        'encode every candidate with the same feature encoder',
-      );
-    }
+    const source = checkRowShape(features[row], row, columnCount, expectedFrom);
     const offset = row * columnCount;
     for (let column = 0; column < columnCount; column += 1) {
       const value = source[column] as number;
-      if (!Number.isFinite(value)) {
-        throw badInput('features', `row ${row} column ${column} is ${value}`, 'features must be finite numbers');
-      }
+      if (!Number.isFinite(value)) throw nonFiniteFeatureError(row, column, value);
       values[offset + column] = value;
     }
   }
@@ -66,8 +74,16 @@ export function packTrainingData(
 
 /** Checks rows to predict against the width seen when fitting and packs them. */
 export function packPredictionRows(features: readonly Float64Array[], fittedWidth: number): PackedRows {
+  return packChecked(checkPredictionList(features), fittedWidth, FITTED_WIDTH);
+}
+
+/** What a prediction row's width is checked against, for the messages. */
+export const FITTED_WIDTH = 'the model was fitted on';
+
+/** Checks that rows to predict come as an array. */
+export function checkPredictionList(features: readonly Float64Array[]): readonly Float64Array[] {
   if (!Array.isArray(features)) throw badInput('features', 'not an array of rows', 'give one Float64Array of features per candidate');
-  return packChecked(features, fittedWidth, 'the model was fitted on');
+  return features;
 }
 
 /** The error for predicting with a model that was never fitted. */

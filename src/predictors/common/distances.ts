@@ -26,6 +26,21 @@ function rowNorms(rows: PackedRows, squared: boolean): Float64Array {
   return norms;
 }
 
+/** rowNorms of sparse rows: the zeros it skips add nothing to either sum. */
+function sparseRowNorms(rows: SparseRows, squared: boolean): Float64Array {
+  const norms = new Float64Array(rows.rowCount);
+  for (let row = 0; row < rows.rowCount; row += 1) {
+    let sum = 0;
+    const stop = rows.starts[row + 1] as number;
+    for (let entry = rows.starts[row] as number; entry < stop; entry += 1) {
+      const value = rows.values[entry] as number;
+      sum += squared ? value * value : Math.abs(value);
+    }
+    norms[row] = sum;
+  }
+  return norms;
+}
+
 function distanceBetween(left: PackedRows, leftRow: number, leftNorm: number, right: SparseRows, rightRow: number, squared: boolean): number {
   const offset = leftRow * left.columnCount;
   let sum = leftNorm;
@@ -64,15 +79,24 @@ export function forEachCrossDistanceRow(
   kind: DistanceKind,
   visit: (row: number, distances: Float64Array) => void,
 ): void {
+  forEachSparseCrossDistanceRow(toSparseRows(left), right, kind, visit);
+}
+
+/** forEachCrossDistanceRow with the left rows already sparse (see sparseScaledPredictionRows). */
+export function forEachSparseCrossDistanceRow(
+  sparseLeft: SparseRows,
+  right: PackedRows,
+  kind: DistanceKind,
+  visit: (row: number, distances: Float64Array) => void,
+): void {
   const squared = kind === 'squared-euclidean';
-  const normaliser = squared ? 1 : 1 / left.columnCount;
-  const sparseLeft = toSparseRows(left);
-  const postings = columnPostings(toSparseRows(right), left.columnCount);
-  const leftNorms = rowNorms(left, squared);
+  const normaliser = squared ? 1 : 1 / sparseLeft.columnCount;
+  const postings = columnPostings(toSparseRows(right), sparseLeft.columnCount);
+  const leftNorms = sparseRowNorms(sparseLeft, squared);
   const rightNorms = rowNorms(right, squared);
   const rightCount = right.rowCount;
   const correction = new Float64Array(rightCount);
-  for (let i = 0; i < left.rowCount; i += 1) {
+  for (let i = 0; i < sparseLeft.rowCount; i += 1) {
     correction.fill(0);
     const stop = sparseLeft.starts[i + 1] as number;
     for (let entry = sparseLeft.starts[i] as number; entry < stop; entry += 1) {

@@ -37,17 +37,29 @@ export function solveEpsilonSvr(kernel: Float64Array, targets: Float64Array, set
     gradient[row + n] = epsilon + (targets[row] as number);
   }
 
+  // Rows' own kernel values, read once per candidate pair below.
+  const diagonal = new Float64Array(n);
+  for (let row = 0; row < n; row += 1) diagonal[row] = kernel[row * n + row] as number;
+
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations) {
-    // i: the variable that can move up (in z-direction) with the largest -z G.
+    // i: the variable that can move up (in z-direction) with the largest -z G. The alphas (t < n, z = +1) are
+    // scanned before the alpha*s (t >= n, z = -1), so ties go to the lowest t as in one pass over all 2n.
     let upMax = Number.NEGATIVE_INFINITY;
     let first = -1;
-    for (let t = 0; t < total; t += 1) {
-      const positive = t < n;
-      const value = beta[t] as number;
-      if (positive ? value < cost : value > 0) {
-        const violation = positive ? -(gradient[t] as number) : (gradient[t] as number);
+    for (let t = 0; t < n; t += 1) {
+      if ((beta[t] as number) < cost) {
+        const violation = -(gradient[t] as number);
+        if (violation > upMax) {
+          upMax = violation;
+          first = t;
+        }
+      }
+    }
+    for (let t = n; t < total; t += 1) {
+      if ((beta[t] as number) > 0) {
+        const violation = gradient[t] as number;
         if (violation > upMax) {
           upMax = violation;
           first = t;
@@ -60,7 +72,7 @@ export function solveEpsilonSvr(kernel: Float64Array, targets: Float64Array, set
     }
     const firstRow = first < n ? first : first - n;
     const kernelFirst = firstRow * n;
-    const firstDiagonal = kernel[kernelFirst + firstRow] as number;
+    const firstDiagonal = diagonal[firstRow] as number;
 
     // j: among variables that can move down, the one with the largest second-order decrease.
     let lowMin = Number.POSITIVE_INFINITY;
@@ -68,14 +80,13 @@ export function solveEpsilonSvr(kernel: Float64Array, targets: Float64Array, set
     let bestDecrease = Number.POSITIVE_INFINITY;
     for (let t = 0; t < total; t += 1) {
       const positive = t < n;
-      const value = beta[t] as number;
-      if (positive ? value > 0 : value < cost) {
+      const row = positive ? t : t - n;
+      if (positive ? (beta[t] as number) > 0 : (beta[t] as number) < cost) {
         const violation = positive ? -(gradient[t] as number) : (gradient[t] as number);
         if (violation < lowMin) lowMin = violation;
         const slope = upMax - violation;
         if (slope > 0) {
-          const row = positive ? t : t - n;
-          let curvature = firstDiagonal + (kernel[row * n + row] as number) - 2 * (kernel[kernelFirst + row] as number);
+          let curvature = firstDiagonal + (diagonal[row] as number) - 2 * (kernel[kernelFirst + row] as number);
           if (curvature <= 0) curvature = FLAT_CURVATURE;
           const decrease = -(slope * slope) / curvature;
           if (decrease < bestDecrease) {
@@ -92,7 +103,7 @@ export function solveEpsilonSvr(kernel: Float64Array, targets: Float64Array, set
     iterations += 1;
 
     const secondRow = second < n ? second : second - n;
-    let curvature = firstDiagonal + (kernel[secondRow * n + secondRow] as number) - 2 * (kernel[kernelFirst + secondRow] as number);
+    let curvature = firstDiagonal + (diagonal[secondRow] as number) - 2 * (kernel[kernelFirst + secondRow] as number);
     if (curvature <= 0) curvature = FLAT_CURVATURE;
     const slope = upMax - (second < n ? -(gradient[second] as number) : (gradient[second] as number));
     // Step t >= 0: beta_first += z_first t, beta_second -= z_second t; each stays inside [0, C].

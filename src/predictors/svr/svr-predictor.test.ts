@@ -81,6 +81,22 @@ describe('SvrPredictor', () => {
     expect(Array.from(first.predict(features))).toEqual(Array.from(second.predict(features)));
   });
 
+  it('predicts one-hot rows (whole-number distances, kernel from a table) as it predicts rows a hair away from them', () => {
+    const rng = createRng(8);
+    const features = randomOneHot(rng, 60, 5, 4);
+    const targets = features.map((row) => row.reduce((sum, value, column) => sum + value * Math.sin(column), 0));
+    const model = new SvrPredictor(createRng(1), { gamma: 0.3 });
+    model.fit(features, targets);
+    const probes = randomOneHot(rng, 25, 5, 4);
+    // Scaling every value by 1 + 1e-12 makes each distance fractional, so those predictions call Math.exp.
+    const nudged = probes.map((row) => row.map((value) => value * (1 + 1e-12)));
+    const exact = model.predict(probes);
+    const viaExp = model.predict(nudged);
+    exact.forEach((value, row) => expect(Math.abs(value - (viaExp[row] as number))).toBeLessThan(1e-9));
+    // And the predictions are not flat: a table indexed wrongly would not follow the targets.
+    expect(kendallTau(model.predict(features), Float64Array.from(targets))).toBeGreaterThan(0.8);
+  });
+
   it('rejects bad options by name', () => {
     expect(() => new SvrPredictor(createRng(1), { cost: 0 })).toThrow(expect.objectContaining({ field: 'svr.cost' }));
     expect(() => new SvrPredictor(createRng(1), { gamma: 'auto' as never })).toThrow(expect.objectContaining({ field: 'svr.gamma' }));

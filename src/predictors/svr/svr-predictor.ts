@@ -3,11 +3,12 @@
 import type { Rng } from '../../core/rng.js';
 import type { PackedRows } from '../common/dataset.js';
 import { notFittedError, packPredictionRows, packTrainingData } from '../common/dataset.js';
-import { forEachCrossDistanceRow, selfDistances } from '../common/distances.js';
+import { forEachSparseCrossDistanceRow, selfDistances } from '../common/distances.js';
 import { booleanOption, checkOptionKeys, choiceOption, numberOption, numberOrWordOption } from '../common/options.js';
 import { TARGET_TRANSFORM_KINDS, type TargetTransform, type TargetTransformKind, fitTargetTransform } from '../common/target-transform.js';
 import { foldAssignments } from '../common/random.js';
 import { maxAbsScales, scaleColumns, selectRows } from '../common/scaling.js';
+import { sparseScaledPredictionRows } from '../common/sparse-rows.js';
 import { kendallTau } from '../metrics/rank-correlation.js';
 import type { Predictor } from '../types.js';
 import { solveEpsilonSvr } from './smo-solver.js';
@@ -48,9 +49,25 @@ interface SvrModel {
   readonly converged: boolean;
 }
 
+/**
+ * Squared distances below this that are whole numbers (every distance between rows of 0/1 features, such as
+ * one-hot genes) take their kernel value from a table: the same number Math.exp gives, without calling it.
+ */
+const INTEGER_DISTANCES = 256;
+
+/** exp(-gamma d) for d = 0 .. INTEGER_DISTANCES - 1. */
+function integerDistanceKernel(gamma: number): Float64Array {
+  return Float64Array.from({ length: INTEGER_DISTANCES }, (_, distance) => Math.exp(-gamma * distance));
+}
+
 /** exp(-gamma d) of every squared distance, in place. */
 function kernelFromDistances(distances: Float64Array, gamma: number): Float64Array {
-  for (let index = 0; index < distances.length; index += 1) distances[index] = Math.exp(-gamma * (distances[index] as number));
+  const kernelOf = integerDistanceKernel(gamma);
+  for (let index = 0; index < distances.length; index += 1) {
+    const distance = distances[index] as number;
+    const whole = distance | 0;
+    distances[index] = whole === distance && whole < INTEGER_DISTANCES ? (kernelOf[whole] as number) : Math.exp(-gamma * distance);
+  }
   return distances;
 }
 
@@ -181,29 +198,40 @@ export class SvrPredictor implements Predictor {
   predict(features: readonly Float64Array[]): Float64Array {
     const model = this.model;
     if (model === undefined) throw notFittedError(this.name);
-    const rows = scaleColumns(packPredictionRows(features, model.columnScales.length), model.columnScales);
     const supportCount = model.supportRows.rowCount;
-    const result = new Float64Array(rows.rowCount).fill(model.bias);
-    if (supportCount > 0 && this.kernel === 'rbf') {
-      const { gamma, supportCoefficients } = model;
-      forEachCrossDistanceRow(rows, model.supportRows, 'squared-euclidean', (row, distances) => {
-        let sum = model.bias;
-        for (let support = 0; support < supportCount; support += 1) {
-          sum += Math.exp(-gamma * (distances[support] as number)) * (supportCoefficients[support] as number);
+    let result: Float64Array;
+    if (this.kernel === 'rbf') {
+      const rows = sparseScaledPredictionRows(features, model.columnScales);
+      result = new Float64Array(rows.rowCount).fill(model.bias);
+      if (supportCount > 0) {
+        const { gamma, supportCoefficients } = model;
+        const kernelOf = integerDistanceKernel(gamma);
+        forEachSparseCrossDistanceRow(rows, model.supportRows, 'squared-euclidean', (row, distances) => {
+          let sum = model.bias;
+          for (let support = 0; support < supportCount; support += 1) {
+            const distance = distances[support] as number;
+            const whole = distance | 0;
+            const kernel = whole === distance && whole < INTEGER_DISTANCES ? (kernelOf[whole] as number) : Math.exp(-gamma * distance);
+            sum += kernel * (supportCoefficients[support] as number);
+          }
+          result[row] = sum;
+        });
+      }
+    } else {
+      const rows = scaleColumns(packPredictionRows(features, model.columnScales.length), model.columnScales);
+      result = new Float64Array(rows.rowCount).fill(model.bias);
+      if (supportCount > 0) {
+        const cross = linearKernel(rows, model.supportRows);
+        for (let row = 0; row < rows.rowCount; row += 1) {
+          let sum = model.bias;
+          for (let support = 0; support < supportCount; support += 1) {
+            sum += (cross[row * supportCount + support] as number) * (model.supportCoefficients[support] as number);
+          }
+          result[row] = sum;
         }
-        result[row] = sum;
-      });
-    } else if (supportCount > 0) {
-      const cross = linearKernel(rows, model.supportRows);
-      for (let row = 0; row < rows.rowCount; row += 1) {
-        let sum = model.bias;
-        for (let support = 0; support < supportCount; support += 1) {
-          sum += (cross[row * supportCount + support] as number) * (model.supportCoefficients[support] as number);
-        }
-        result[row] = sum;
       }
     }
-    for (let row = 0; row < rows.rowCount; row += 1) result[row] = model.targetTransform.toTarget((result[row] as number));
+    for (let row = 0; row < result.length; row += 1) result[row] = model.targetTransform.toTarget(result[row] as number);
     return result;
   }
 

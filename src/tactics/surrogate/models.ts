@@ -13,6 +13,8 @@ export interface ObjectiveModel {
   /** Cross-validated Kendall tau of the chosen model (null when no selection was run). */
   readonly cvKendallTau: number | null;
   readonly cvRmse: number | null;
+  /** Out-of-fold predictions of the chosen model on the training rows, in their order (null without selection). */
+  readonly outOfFold: Float64Array | null;
   predict(features: readonly Float64Array[]): ObjectivePrediction;
 }
 
@@ -49,6 +51,7 @@ export function fitObjectiveModel(
   let name: string;
   let cvKendallTau: number | null = null;
   let cvRmse: number | null = null;
+  let outOfFold: Float64Array | null = null;
   if (options.candidates.length > 1 && targets.length >= Math.max(6, options.folds * 2)) {
     const selection = selectPredictor(
       options.candidates.map((candidate) => ({ name: candidate, factory: factoryOf(candidate, options.factories) })),
@@ -59,6 +62,7 @@ export function fitObjectiveModel(
     name = selection.name;
     cvKendallTau = selection.cvKendallTau;
     cvRmse = selection.cvRmse;
+    outOfFold = selection.outOfFold;
   } else {
     name = options.candidates[0] ?? 'ridge';
   }
@@ -75,6 +79,7 @@ export function fitObjectiveModel(
     name: fitted === single ? name : `bagged-${name}`,
     cvKendallTau,
     cvRmse,
+    outOfFold,
     predict(rows) {
       if (fitted.predictWithUncertainty !== undefined) return fitted.predictWithUncertainty(rows);
       const mean = fitted.predict(rows);
