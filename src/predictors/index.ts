@@ -18,6 +18,7 @@ export type { ColumnRange } from './view/index.js';
 export type { BaggedEnsembleOptions } from './ensemble/index.js';
 export { averageRanks, kendallTau, pearson, rmse, spearman } from './metrics/index.js';
 export { crossValidatedPredictions, selectPredictor } from './selection.js';
+export { MAX_STACKED_MODELS, stackWeights, type StackWeights } from './stacking.js';
 export type { CandidateScore, PredictorCandidate, SelectionOptions, SelectionResult } from './selection.js';
 export { PREDICTOR_NAMES, createPredictor, defaultPredictorCandidates, defaultPredictorNames, predictorFactory } from './registry.js';
 export type { BaggedPredictorConfig, PredictorName } from './registry.js';

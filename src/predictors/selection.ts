@@ -25,6 +25,8 @@ export interface CandidateScore {
   readonly fitMs: number;
   /** Set when the candidate failed (tau and rmse are then NaN). */
   readonly error?: string;
+  /** Out-of-fold predictions, row by row (absent when the candidate failed). */
+  readonly outOfFold?: Float64Array;
 }
 
 export interface SelectionOptions {
@@ -121,19 +123,22 @@ export function selectPredictor(
   const folds = foldAssignments(targets.length, Math.min(requestedFolds, targets.length), rng);
 
   const scores: CandidateScore[] = [];
-  const outOfFold: (Float64Array | undefined)[] = [];
   for (const candidate of candidates) {
     const candidateRng = rng.fork();
     const started = clock();
     try {
       const predictions = crossValidatedPredictions(candidate.factory, features, targets, folds, candidateRng);
-      outOfFold.push(predictions);
       const tau = kendallTau(predictions, targets);
-      scores.push({ name: candidate.name, tau: Number.isNaN(tau) ? 0 : tau, rmse: rmse(predictions, targets), fitMs: clock() - started });
+      scores.push({
+        name: candidate.name,
+        tau: Number.isNaN(tau) ? 0 : tau,
+        rmse: rmse(predictions, targets),
+        fitMs: clock() - started,
+        outOfFold: predictions,
+      });
     } catch (error) {
       if (isCarveError(error) && error.code === 'BAD_INPUT') throw error;
       const message = error instanceof Error ? error.message : String(error);
-      outOfFold.push(undefined);
       scores.push({ name: candidate.name, tau: Number.NaN, rmse: Number.NaN, fitMs: clock() - started, error: message });
     }
   }
@@ -171,7 +176,7 @@ export function selectPredictor(
     predictor,
     cvKendallTau: chosenScore.tau,
     cvRmse: chosenScore.rmse,
-    outOfFold: outOfFold[bestIndex] as Float64Array,
+    outOfFold: chosenScore.outOfFold as Float64Array,
     perCandidate: scores,
   };
 }

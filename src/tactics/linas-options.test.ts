@@ -63,6 +63,7 @@ const variants: Record<string, unknown>[] = [
   { endNeighbours: 2 },
   { enumerateLimit: 5000, hviSlots: 3 },
   { enumerateLimit: 5000, noisySlots: 4 },
+  { combineModels: 'stack' },
 ];
 
 describe.each(variants)('LINAS options %j', (options) => {
@@ -98,6 +99,7 @@ describe('LINAS option effects', () => {
   it('refuses options it does not have, naming them', () => {
     expect(() => run({ pick: 'hvi' })).toThrow(/no option "pick"/);
     expect(() => run({ features: 'paths' })).toThrow(/unknown features "paths"/);
+    expect(() => run({ combineModels: 'vote' })).toThrow(/unknown choice "vote"/);
   });
 
   it('enumerateLimit predicts the whole small space: the batch is the predicted front of everything unseen', () => {

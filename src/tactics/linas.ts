@@ -81,6 +81,11 @@ export interface LinasOptions {
   readonly noisySlots: number;
   /** Residuals per objective behind each candidate's outcomes in noisySlots. */
   readonly residualNeighbours: number;
+  /**
+   * How the offered models make one prediction: 'select' the best by cross-validated tau, or 'stack' them with
+   * non-negative weights fitted on their out-of-fold predictions.
+   */
+  readonly combineModels: string;
 }
 
 export const LINAS_DEFAULTS: LinasOptions = {
@@ -101,6 +106,7 @@ export const LINAS_DEFAULTS: LinasOptions = {
   hviSlots: 0,
   noisySlots: 0,
   residualNeighbours: 8,
+  combineModels: 'select',
 };
 
 /**
@@ -159,6 +165,9 @@ export class LinasTactic implements Tactic {
     if (!Number.isInteger(this.options.residualNeighbours) || this.options.residualNeighbours < 1) {
       throw badInput('tacticOptions.residualNeighbours', `${this.options.residualNeighbours} is not a positive integer`, 'give 1 or more (default 8)');
     }
+    if (this.options.combineModels !== 'select' && this.options.combineModels !== 'stack') {
+      throw badInput('tacticOptions.combineModels', `unknown choice "${this.options.combineModels}"`, "choose 'select' or 'stack'");
+    }
     if (this.options.oneHotModelsFor !== 'all' && this.options.oneHotModelsFor !== 'costs') {
       throw badInput(`tacticOptions.oneHotModelsFor`, `unknown choice "${this.options.oneHotModelsFor}"`, "choose 'all' or 'costs'");
     }
@@ -216,6 +225,7 @@ export class LinasTactic implements Tactic {
           folds: this.options.folds,
           ensembleMembers: 0,
           factories: this.modelFactories,
+          combine: this.options.combineModels as 'select' | 'stack',
         },
         rng.fork(),
       );
