@@ -25,6 +25,8 @@ function run(
   options: Record<string, unknown>,
   seed = 5,
   extra: { features?: FeatureEncoder; pool?: readonly Genome[] } = {},
+  iterations = 3,
+  described?: unknown[],
 ): { batches: Genome[][]; tactic: LinasTactic } {
   const tactic = new LinasTactic(
     {
@@ -44,8 +46,9 @@ function run(
     CARVE_DEFAULTS,
   );
   const batches: Genome[][] = [];
-  for (let iteration = 0; iteration < 3; iteration += 1) {
+  for (let iteration = 0; iteration < iterations; iteration += 1) {
     const batch = tactic.propose({ plannedEvaluations: 60, evaluationsSoFar: batches.flat().length });
+    if (described !== undefined) described.push(tactic.describeLastProposal());
     batches.push(batch);
     tactic.observe(observe(batch));
   }
@@ -64,6 +67,7 @@ const variants: Record<string, unknown>[] = [
   { enumerateLimit: 5000, hviSlots: 3 },
   { enumerateLimit: 5000, noisySlots: 4 },
   { combineModels: 'stack' },
+  { initialDesign: 'balanced' },
 ];
 
 describe.each(variants)('LINAS options %j', (options) => {
@@ -81,7 +85,7 @@ describe('LINAS option effects', () => {
     const base = run({}).batches;
     for (const options of variants.slice(1)) {
       const { batches } = run(options);
-      if (options['initialSize'] === undefined) expect(batches[0]).toEqual(base[0]);
+      if (options['initialSize'] === undefined && options['initialDesign'] === undefined) expect(batches[0]).toEqual(base[0]);
       expect(batches.slice(1)).not.toEqual(base.slice(1));
     }
   });
@@ -130,6 +134,35 @@ describe('LINAS option effects', () => {
     // More residuals behind each outcome is another acquisition.
     expect(run({ enumerateLimit: 5000, noisySlots: 4, residualNeighbours: 30 }).batches.slice(1)).not.toEqual(noisy.slice(1));
     expect(() => run({ enumerateLimit: 5000, noisySlots: 4, residualNeighbours: 0 })).toThrow(expect.objectContaining({ field: "tacticOptions.residualNeighbours", message: expect.stringMatching(/0 is not a positive integer/) }));
+  });
+
+  it("initialDesign 'balanced' uses every choice of every gene equally often in the first batch", () => {
+    const first = run({ initialDesign: 'balanced', batchSize: 12 }).batches[0] as Genome[];
+    expect(first).toHaveLength(12);
+    for (let gene = 0; gene < 6; gene += 1) {
+      const counts = [0, 1, 2, 3].map((choice) => first.filter((genome) => genome[gene] === choice).length);
+      expect(counts).toEqual([3, 3, 3, 3]);
+    }
+    expect(() => run({ initialDesign: 'sobol' })).toThrow(/unknown choice "sobol"/);
+  });
+
+  it("endAllocation 'gain' starts even, keeps one slot per end and moves the others to the end that pays", () => {
+    const evenSlots: unknown[] = [];
+    const gainSlots: unknown[] = [];
+    const even = run({ endNeighbours: 2 }, 5, {}, 6, evenSlots).batches;
+    const gain = run({ endNeighbours: 2, endAllocation: 'gain' }, 5, {}, 6, gainSlots).batches;
+    const slots = (described: unknown[]): (number[] | undefined)[] => described.map((entry) => (entry as { endSlots?: number[] } | undefined)?.endSlots);
+    expect(slots(evenSlots).slice(1)).toEqual([[2, 2], [2, 2], [2, 2], [2, 2], [2, 2]]);
+    const gained = slots(gainSlots).slice(1) as number[][];
+    expect(gained[0]).toEqual([2, 2]);
+    for (const quota of gained) {
+      expect(quota[0] as number).toBeGreaterThanOrEqual(1);
+      expect(quota[1] as number).toBeGreaterThanOrEqual(1);
+      expect((quota[0] as number) + (quota[1] as number)).toBe(4);
+    }
+    expect(gained.some((quota) => quota[0] !== 2)).toBe(true);
+    expect(gain.slice(0, 2)).toEqual(even.slice(0, 2));
+    expect(() => run({ endAllocation: 'fair' })).toThrow(/unknown choice "fair"/);
   });
 
   it('enumerateLimit over a pool proposes pool members only', () => {

@@ -5,6 +5,7 @@
 import { EvaluationTermination, minimize, Nsga2Algorithm, PolynomialMutation, SimulatedBinaryCrossover, type Individual } from '../algorithms/index.js';
 import { crowdingDistance, nonDominatedSort, paretoFrontIndices } from '../indicators/index.js';
 import { selectBatch } from './acquisition/batch-selection.js';
+import { hypervolumeImprovements } from './acquisition/hypervolume-improvement.js';
 import { nearestResiduals, noisyHviPicks, residualSample, type ResidualSample } from './acquisition/noisy-hvi.js';
 import { concatenateEncoders, createEncoder, enumerateGenomes, singleGeneNeighbours } from '../space/index.js';
 import { columnView, predictorFactory, type PredictorFactory } from '../predictors/index.js';
@@ -30,6 +31,12 @@ export interface LinasOptions {
   readonly batchSize: number;
   /** Random architectures validated before the first model is fitted; 0 = one batch. */
   readonly initialSize: number;
+  /**
+   * How those first architectures are drawn: 'random' (each gene uniform) or 'balanced' (each gene's choices
+   * used equally often across the batch, in an independent random order per gene, as in a Latin hypercube:
+   * the first models see every choice of every gene). Pools are always sampled at random.
+   */
+  readonly initialDesign: string;
   /** Population of the inner NSGA-II; 0 = the batch size. */
   readonly innerPopulation: number;
   /** Start the inner NSGA-II from the validated architectures (with their predicted values) instead of at random. */
@@ -53,6 +60,12 @@ export interface LinasOptions {
    * its hypervolume and are where predictors are least sure.
    */
   readonly endNeighbours: number;
+  /**
+   * How the end slots (endNeighbours x objectives) are shared: 'even' (endNeighbours per objective) or 'gain'
+   * (one per objective, the rest in proportion to the hypervolume each end's picks added lately: an end that
+   * keeps paying gets more tickets, one that has stopped paying keeps a single one).
+   */
+  readonly endAllocation: string;
   /** Predictor features: 'space' = what the space's owner offers when it offers any, else 'one-hot' of active genes. */
   readonly features: string;
   /**
@@ -94,12 +107,14 @@ export const LINAS_DEFAULTS: LinasOptions = {
   folds: 5,
   batchSize: 0,
   initialSize: 0,
+  initialDesign: 'random',
   innerPopulation: 0,
   warmStart: false,
   bootstrap: false,
   localCount: 0,
   enumerateLimit: 0,
   endNeighbours: 0,
+  endAllocation: 'even',
   features: 'one-hot',
   skipDegenerate: false,
   oneHotModelsFor: 'all',
@@ -165,6 +180,12 @@ export class LinasTactic implements Tactic {
     if (!Number.isInteger(this.options.residualNeighbours) || this.options.residualNeighbours < 1) {
       throw badInput('tacticOptions.residualNeighbours', `${this.options.residualNeighbours} is not a positive integer`, 'give 1 or more (default 8)');
     }
+    if (this.options.endAllocation !== 'even' && this.options.endAllocation !== 'gain') {
+      throw badInput('tacticOptions.endAllocation', `unknown choice "${this.options.endAllocation}"`, "choose 'even' or 'gain'");
+    }
+    if (this.options.initialDesign !== 'random' && this.options.initialDesign !== 'balanced') {
+      throw badInput('tacticOptions.initialDesign', `unknown choice "${this.options.initialDesign}"`, "choose 'random' or 'balanced'");
+    }
     if (this.options.combineModels !== 'select' && this.options.combineModels !== 'stack') {
       throw badInput('tacticOptions.combineModels', `unknown choice "${this.options.combineModels}"`, "choose 'select' or 'stack'");
     }
@@ -203,7 +224,13 @@ export class LinasTactic implements Tactic {
     const populationSize = this.batchSize;
     if (this.first || this.archive.size < 2) {
       this.first = false;
-      return this.randomNew(this.options.initialSize > 0 ? this.options.initialSize : populationSize);
+      const size = this.options.initialSize > 0 ? this.options.initialSize : populationSize;
+      if (this.options.initialDesign === 'balanced' && this.context.pool === undefined) {
+        const design = this.balancedNew(size);
+        const taken = new Set(design.map((genome) => space.key(genome)));
+        return [...design, ...this.randomNew(size - design.length, taken)];
+      }
+      return this.randomNew(size);
     }
     // Objectives the study can compute exactly (cost 0: MACs, params, cheap lookups) are computed, not predicted.
     const exact = this.context.exact;
@@ -250,7 +277,9 @@ export class LinasTactic implements Tactic {
         }),
       );
     };
-    const ends = this.options.endNeighbours > 0 ? this.endPicks(this.options.endNeighbours, estimate) : [];
+    const quotas = this.endQuotas();
+    this.lastEndSlots = this.options.endNeighbours > 0 ? quotas : undefined;
+    const ends = this.options.endNeighbours > 0 ? this.endPicks(quotas, estimate) : [];
     const everything = this.enumerable();
     if (everything !== null) {
       const endKeys = new Set(ends.map((genome) => space.key(genome)));
@@ -335,7 +364,72 @@ export class LinasTactic implements Tactic {
   }
 
   observe(batch: readonly Observation[]): void {
+    if (this.options.endAllocation === 'gain' && this.endOrigin.size > 0) this.creditEnds(batch);
     this.archive.add(batch);
+  }
+
+  /** End slots per objective of the last proposal (for describeLastProposal). */
+  private lastEndSlots: number[] | undefined;
+
+  /** Per objective: smoothed hypervolume its end picks added (see endAllocation 'gain'). */
+  private readonly endCredit: number[] = [];
+  /** The objective whose end each pending end pick came from, by key. */
+  private readonly endOrigin = new Map<string, number>();
+
+  /** End slots per objective (see endAllocation). */
+  private endQuotas(): number[] {
+    const objectiveCount = this.context.objectives.length;
+    const per = this.options.endNeighbours;
+    const even = Array.from({ length: objectiveCount }, () => per);
+    if (this.options.endAllocation !== 'gain') return even;
+    const credit = Array.from({ length: objectiveCount }, (_, objective) => this.endCredit[objective] ?? 0);
+    const total = credit.reduce((sum, value) => sum + value, 0);
+    if (!(total > 0)) return even;
+    const spare = per * objectiveCount - objectiveCount;
+    const shares = credit.map((value) => (spare * value) / total);
+    const quotas = shares.map((share) => 1 + Math.floor(share));
+    let left = per * objectiveCount - quotas.reduce((sum, value) => sum + value, 0);
+    const order = shares.map((share, objective) => ({ objective, rest: share - Math.floor(share) })).sort((a, b) => b.rest - a.rest || a.objective - b.objective);
+    for (const { objective } of order) {
+      if (left <= 0) break;
+      quotas[objective] = (quotas[objective] as number) + 1;
+      left -= 1;
+    }
+    return quotas;
+  }
+
+  /**
+   * Credits each end with the hypervolume its picks in `batch` add to the validated front as it was before the
+   * batch (objectives scaled to the ranges observed so far), after halving what it had.
+   */
+  private creditEnds(batch: readonly Observation[]): void {
+    const objectiveCount = this.context.objectives.length;
+    const before = this.archive.objectives.filter((_, index) => (this.archive.violations[index] as number) === 0);
+    const feasibleBatch = batch.filter((observation) => observation.violation === 0 && observation.objectives !== null);
+    const everything = [...before, ...feasibleBatch.map((observation) => observation.objectives as readonly number[])];
+    for (let objective = 0; objective < objectiveCount; objective += 1) this.endCredit[objective] = 0.5 * (this.endCredit[objective] ?? 0);
+    if (everything.length === 0) {
+      this.endOrigin.clear();
+      return;
+    }
+    const low = Array.from({ length: objectiveCount }, (_, objective) => Math.min(...everything.map((vector) => vector[objective] as number)));
+    const high = Array.from({ length: objectiveCount }, (_, objective) => Math.max(...everything.map((vector) => vector[objective] as number)));
+    const scale = (vector: readonly number[]): number[] =>
+      vector.map((value, objective) => {
+        const range = (high[objective] as number) - (low[objective] as number);
+        return range > 0 ? (value - (low[objective] as number)) / range : 0;
+      });
+    const picks = feasibleBatch.filter((observation) => this.endOrigin.has(observation.key));
+    const gains = hypervolumeImprovements(
+      before.map(scale),
+      picks.map((observation) => scale(observation.objectives as readonly number[])),
+      Array.from({ length: objectiveCount }, () => 1.1),
+    );
+    picks.forEach((observation, index) => {
+      const objective = this.endOrigin.get(observation.key) as number;
+      this.endCredit[objective] = (this.endCredit[objective] as number) + (gains[index] as number);
+    });
+    this.endOrigin.clear();
   }
 
   describeLastProposal(): Readonly<Record<string, unknown>> | undefined {
@@ -343,7 +437,14 @@ export class LinasTactic implements Tactic {
     this.lastModels = undefined;
     if (models === undefined) return undefined;
     const exact = this.context.exact;
-    return { observed: this.archive.size, models, ...(exact === undefined ? {} : { exactQueries: exact.queries }) };
+    const endSlots = this.lastEndSlots;
+    this.lastEndSlots = undefined;
+    return {
+      observed: this.archive.size,
+      models,
+      ...(endSlots === undefined ? {} : { endSlots }),
+      ...(exact === undefined ? {} : { exactQueries: exact.queries }),
+    };
   }
 
   private enumerated: Enumerated | null | undefined;
@@ -517,7 +618,7 @@ export class LinasTactic implements Tactic {
    * that objective's end (its best member first, the next one when the first has no unseen neighbours left),
    * ranked by predicted non-dominated front among themselves, then by the predicted value of that objective.
    */
-  private endPicks(perObjective: number, estimate: Estimate): Genome[] {
+  private endPicks(quotas: readonly number[], estimate: Estimate): Genome[] {
     const { space } = this.context;
     const feasibleIndices = this.archive.objectives.map((_, index) => index).filter((index) => (this.archive.violations[index] as number) === 0);
     if (feasibleIndices.length === 0) return [];
@@ -532,6 +633,8 @@ export class LinasTactic implements Tactic {
     const picks: Genome[] = [];
     const taken = new Set<string>();
     for (let objective = 0; objective < objectiveCount; objective += 1) {
+      const perObjective = quotas[objective] ?? 0;
+      if (perObjective <= 0) continue;
       const ends = [...front].sort(
         (a, b) => (vectors[a]?.[objective] as number) - (vectors[b]?.[objective] as number) || a - b,
       );
@@ -553,9 +656,37 @@ export class LinasTactic implements Tactic {
       for (const index of ranked.slice(0, perObjective)) {
         taken.add(keys[index] as string);
         picks.push(genomes[index] as Genome);
+        this.endOrigin.set(space.key(space.canonicalize(genomes[index] as Genome)), objective);
       }
     }
     return picks.map((genome) => space.canonicalize(genome));
+  }
+
+  /**
+   * Up to `count` new architectures in which every gene takes each of its choices floor or ceil(count / choices)
+   * times, in an independent random order per gene; duplicates after canonicalisation and degenerate ones are
+   * left out (the caller tops up at random).
+   */
+  private balancedNew(count: number): Genome[] {
+    const { space, rng } = this.context;
+    const columns = space.choiceCounts.map((choices) => {
+      const column = Array.from({ length: count }, (_, index) => index % choices);
+      for (let index = column.length - 1; index > 0; index -= 1) {
+        const other = rng.int(index + 1);
+        [column[index], column[other]] = [column[other] as number, column[index] as number];
+      }
+      return column;
+    });
+    const picked: Genome[] = [];
+    const keys = new Set(this.archive.seen);
+    for (let row = 0; row < count; row += 1) {
+      const genome = space.canonicalize(columns.map((column) => column[row] as number));
+      const key = space.key(genome);
+      if (keys.has(key) || this.skip(genome)) continue;
+      keys.add(key);
+      picked.push(genome);
+    }
+    return picked;
   }
 
   private randomNew(count: number, alsoExclude: ReadonlySet<string> = new Set()): Genome[] {
