@@ -1,4 +1,4 @@
-// The bench: every tactic on every problem for seeds 0..n-1, in parallel across cores, scored and written.
+// The bench: every tactic on every problem for seeds 0..n-1 (or from a given first seed), in parallel across cores, scored and written.
 
 import { existsSync } from 'node:fs';
 import { cpus, hostname } from 'node:os';
@@ -15,6 +15,8 @@ export interface BenchOptions {
   readonly problems: readonly string[];
   readonly tactics: readonly string[];
   readonly seeds: number;
+  /** First seed (default 0): seeds firstSeed .. firstSeed + seeds - 1, e.g. to check a choice on seeds it was not made on. */
+  readonly firstSeed?: number;
   readonly budget: number;
   readonly populationSize: number;
   /** Options given to every tactic (a tactic refuses names it does not have). */
@@ -48,7 +50,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const requests: RunRequest[] = [];
   for (const problem of problems) {
     for (const tactic of options.tactics) {
-      for (let seed = 0; seed < options.seeds; seed += 1) {
+      const firstSeed = options.firstSeed ?? 0;
+      for (let seed = firstSeed; seed < firstSeed + options.seeds; seed += 1) {
         requests.push({
           problem: problem.id,
           tactic,
@@ -83,6 +86,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     machine: machineDescription(),
     budget: options.budget,
     seeds: options.seeds,
+    ...(options.firstSeed === undefined || options.firstSeed === 0 ? {} : { firstSeed: options.firstSeed }),
     problems: problemSummaries,
   };
   const files: string[] = [];

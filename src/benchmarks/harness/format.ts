@@ -7,6 +7,12 @@ function number(value: number | null): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
+/** The seeds of a summary as "first-last". */
+export function seedRange(summary: BenchSummary): string {
+  const first = summary.firstSeed ?? 0;
+  return `${first}-${first + summary.seeds - 1}`;
+}
+
 export function formatSpread(spread: Spread): string {
   const base = `${number(spread.median)} (${number(spread.min)}-${number(spread.max)})`;
   return spread.reachedCount === spread.runs ? base : `${base}, ${spread.reachedCount}/${spread.runs}`;
@@ -74,7 +80,7 @@ export function summaryMarkdown(summary: BenchSummary): string {
     '',
     `Command: \`${summary.command}\``,
     '',
-    `Machine: ${summary.machine}. Date: ${summary.date}. Budget ${summary.budget}, seeds 0-${summary.seeds - 1}.`,
+    `Machine: ${summary.machine}. Date: ${summary.date}. Budget ${summary.budget}, seeds ${seedRange(summary)}.`,
     '',
     ...summary.problems.map(problemMarkdown),
     '',

@@ -75,5 +75,7 @@ export interface BenchSummary {
   readonly machine: string;
   readonly budget: number;
   readonly seeds: number;
+  /** First seed when not 0. */
+  readonly firstSeed?: number;
   readonly problems: readonly ProblemSummary[];
 }

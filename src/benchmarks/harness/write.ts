@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchChartSpec, csvField, escapeHtml, renderVegaLite } from '../../reports/index.js';
-import { problemMarkdown, summaryMarkdown, TABLE_HEADER, tacticRow } from './format.js';
+import { problemMarkdown, seedRange, summaryMarkdown, TABLE_HEADER, tacticRow } from './format.js';
 import type { BenchSummary, RunTrace } from './types.js';
 
 export function traceFileName(trace: Pick<RunTrace, 'problem' | 'tactic' | 'seed'>): string {
@@ -89,7 +89,7 @@ body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;margin:2em;color:#222}ta
 th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}th:first-child,td:first-child{text-align:left}th{background:#f4f4f4}
 .chart svg{max-width:100%;height:auto}code{background:#f4f4f4;padding:2px 4px}</style></head><body>
 <h1>carve bench</h1><p>Command: <code>${escapeHtml(summary.command)}</code></p>
-<p>Machine: ${escapeHtml(summary.machine)}. Date: ${escapeHtml(summary.date)}. Budget ${summary.budget}, seeds 0-${summary.seeds - 1}.
+<p>Machine: ${escapeHtml(summary.machine)}. Date: ${escapeHtml(summary.date)}. Budget ${summary.budget}, seeds ${seedRange(summary)}.
 Medians over seeds (min-max); "k/n" = seeds that reached the level when not all did; n.r. = not reached.</p>
 ${sections.join('\n')}</body></html>\n`;
   const htmlFile = join(outDir, 'index.html');

@@ -33,4 +33,24 @@ describe('carve bench', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('tacticOptions.nope');
   });
+
+  it('--first-seed runs the seeds from there on and writes them into the traces and the summary', async () => {
+    const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'carve-first-seed-'));
+    try {
+      const args = ['bench', '--problem', 'nb201/cifar10/eyeriss', '--tactic', 'random', '--seeds', '2', '--budget', '15', '--parallel', '1', '--quiet'];
+      const shifted = await run(...args, '--first-seed', '7', '--out', dir);
+      expect(shifted.code, shifted.stderr).toBe(0);
+      expect(readdirSync(join(dir, 'traces')).sort()).toEqual(['nb201_cifar10_eyeriss__random__seed7.csv', 'nb201_cifar10_eyeriss__random__seed8.csv']);
+      expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('seeds 7-8');
+      expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('--first-seed 7');
+      const bad = await run(...args, '--first-seed', '-1');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--first-seed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

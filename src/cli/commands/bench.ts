@@ -11,6 +11,7 @@ interface BenchFlags {
   problem?: string;
   tactic?: string;
   seeds?: string;
+  firstSeed?: string;
   budget?: string;
   population?: string;
   parallel?: string;
@@ -43,6 +44,7 @@ export function registerBench(program: Command, output: CliOutput): void {
       'comma-separated tactics, e.g. random,nsga2; NAME:cost-aware runs NAME in the cost-aware track (cheap objectives such as latency computed freely, only full validations counted)',
     )
     .option('--seeds <n>', 'seeds 0..n-1 (default 10)')
+    .option('--first-seed <n>', 'start the seeds here instead of 0 (e.g. check a tactic on seeds 10..29 after choosing it on 0..9)')
     .option('--budget <n>', 'oracle calls per run (default 500)')
     .option('--population <n>', 'population / batch size (default 50)')
     .option('--parallel <n>', 'runs at once (default: number of cores)')
@@ -57,18 +59,20 @@ export function registerBench(program: Command, output: CliOutput): void {
       if (tactics.length === 0) throw badInput('--tactic', 'no tactic given', 'e.g. --tactic random,nsga2');
       for (const tactic of tactics) tacticFactory(parseBenchTactic(tactic).tactic); // unknown names fail before any run starts
       const seeds = flags.seeds === undefined ? 10 : parseInteger(flags.seeds, '--seeds', { min: 1 });
+      const firstSeed = flags.firstSeed === undefined ? 0 : parseInteger(flags.firstSeed, '--first-seed', { min: 0 });
       const budget = flags.budget === undefined ? 500 : parseInteger(flags.budget, '--budget', { min: 1 });
       const populationSize = flags.population === undefined ? 50 : parseInteger(flags.population, '--population', { min: 1 });
       const parallelism = flags.parallel === undefined ? undefined : parseInteger(flags.parallel, '--parallel', { min: 1 });
       const tacticOptions = flags.tacticOptions === undefined ? undefined : parseTacticOptions(flags.tacticOptions);
       const started = Date.now();
-      const command = `carve bench --problem ${problems.join(',')} --tactic ${tactics.join(',')} --seeds ${seeds} --budget ${budget}` +
+      const command = `carve bench --problem ${problems.join(',')} --tactic ${tactics.join(',')} --seeds ${seeds}${firstSeed === 0 ? '' : ` --first-seed ${firstSeed}`} --budget ${budget}` +
         (populationSize === 50 ? '' : ` --population ${populationSize}`) +
         (flags.tacticOptions === undefined ? '' : ` --tactic-options '${flags.tacticOptions}'`);
       const result = await runBench({
         problems,
         tactics,
         seeds,
+        ...(firstSeed === 0 ? {} : { firstSeed }),
         budget,
         populationSize,
         command,
