@@ -180,18 +180,10 @@ export class LinasTactic implements Tactic {
     if (!Number.isInteger(this.options.residualNeighbours) || this.options.residualNeighbours < 1) {
       throw badInput('tacticOptions.residualNeighbours', `${this.options.residualNeighbours} is not a positive integer`, 'give 1 or more (default 8)');
     }
-    if (this.options.endAllocation !== 'even' && this.options.endAllocation !== 'gain') {
-      throw badInput('tacticOptions.endAllocation', `unknown choice "${this.options.endAllocation}"`, "choose 'even' or 'gain'");
-    }
-    if (this.options.initialDesign !== 'random' && this.options.initialDesign !== 'balanced') {
-      throw badInput('tacticOptions.initialDesign', `unknown choice "${this.options.initialDesign}"`, "choose 'random' or 'balanced'");
-    }
-    if (this.options.combineModels !== 'select' && this.options.combineModels !== 'stack') {
-      throw badInput('tacticOptions.combineModels', `unknown choice "${this.options.combineModels}"`, "choose 'select' or 'stack'");
-    }
-    if (this.options.oneHotModelsFor !== 'all' && this.options.oneHotModelsFor !== 'costs') {
-      throw badInput(`tacticOptions.oneHotModelsFor`, `unknown choice "${this.options.oneHotModelsFor}"`, "choose 'all' or 'costs'");
-    }
+    checkChoice('endAllocation', this.options.endAllocation, ['even', 'gain']);
+    checkChoice('initialDesign', this.options.initialDesign, ['random', 'balanced']);
+    checkChoice('combineModels', this.options.combineModels, ['select', 'stack']);
+    checkChoice('oneHotModelsFor', this.options.oneHotModelsFor, ['all', 'costs']);
     const main =
       this.options.features === 'space' && context.features !== undefined ? context.features : createEncoder(context.space, 'one-hot');
     const viewed = modelViews(main, context.space, this.options.models);
@@ -283,8 +275,9 @@ export class LinasTactic implements Tactic {
     const everything = this.enumerable();
     if (everything !== null) {
       const endKeys = new Set(ends.map((genome) => space.key(genome)));
+      // Out-of-fold residuals, sorted by prediction, only when noisySlots will read them.
       const residuals: Residuals = models.map((model, objective) => {
-        if (model === null || model.outOfFold === null) return null;
+        if (this.options.noisySlots <= 0 || model === null || model.outOfFold === null) return null;
         const targets = this.archive.targets(objective);
         return residualSample(model.outOfFold, rows.map((row) => targets[row] as number));
       });
@@ -412,13 +405,7 @@ export class LinasTactic implements Tactic {
       this.endOrigin.clear();
       return;
     }
-    const low = Array.from({ length: objectiveCount }, (_, objective) => Math.min(...everything.map((vector) => vector[objective] as number)));
-    const high = Array.from({ length: objectiveCount }, (_, objective) => Math.max(...everything.map((vector) => vector[objective] as number)));
-    const scale = (vector: readonly number[]): number[] =>
-      vector.map((value, objective) => {
-        const range = (high[objective] as number) - (low[objective] as number);
-        return range > 0 ? (value - (low[objective] as number)) / range : 0;
-      });
+    const { scale } = rangeScaling(everything, objectiveCount);
     const picks = feasibleBatch.filter((observation) => this.endOrigin.has(observation.key));
     const gains = hypervolumeImprovements(
       before.map(scale),
@@ -521,13 +508,7 @@ export class LinasTactic implements Tactic {
     const feasible = this.archive.objectives.filter((_, index) => (this.archive.violations[index] as number) === 0);
     if (feasible.length === 0) return [];
     const objectiveCount = this.context.objectives.length;
-    const low = Array.from({ length: objectiveCount }, (_, objective) => Math.min(...feasible.map((vector) => vector[objective] as number)));
-    const high = Array.from({ length: objectiveCount }, (_, objective) => Math.max(...feasible.map((vector) => vector[objective] as number)));
-    const scale = (vector: readonly number[]): number[] =>
-      vector.map((value, objective) => {
-        const range = (high[objective] as number) - (low[objective] as number);
-        return range > 0 ? (value - (low[objective] as number)) / range : 0;
-      });
+    const { scale } = rangeScaling(feasible, objectiveCount);
     const means = predicted.map(scale);
     return selectBatch({
       observed: feasible.map(scale),
@@ -548,14 +529,7 @@ export class LinasTactic implements Tactic {
     if (this.context.objectives.length !== 2 || count <= 0) return [];
     const feasible = this.archive.objectives.filter((_, index) => (this.archive.violations[index] as number) === 0);
     if (feasible.length === 0) return [];
-    const low = [0, 1].map((objective) => Math.min(...feasible.map((vector) => vector[objective] as number)));
-    const high = [0, 1].map((objective) => Math.max(...feasible.map((vector) => vector[objective] as number)));
-    const spans = [0, 1].map((objective) => {
-      const range = (high[objective] as number) - (low[objective] as number);
-      return range > 0 ? range : 1;
-    });
-    const scale = (vector: readonly number[]): number[] =>
-      vector.map((value, objective) => (value - (low[objective] as number)) / (spans[objective] as number));
+    const { scale, spans } = rangeScaling(feasible, 2);
     const exactOnly = Float64Array.of(0);
     const neighbours = this.options.residualNeighbours;
     const residualsOf = (objective: 0 | 1) => {
@@ -656,7 +630,7 @@ export class LinasTactic implements Tactic {
       for (const index of ranked.slice(0, perObjective)) {
         taken.add(keys[index] as string);
         picks.push(genomes[index] as Genome);
-        this.endOrigin.set(space.key(space.canonicalize(genomes[index] as Genome)), objective);
+        if (this.options.endAllocation === 'gain') this.endOrigin.set(space.key(space.canonicalize(genomes[index] as Genome)), objective);
       }
     }
     return picks.map((genome) => space.canonicalize(genome));
@@ -739,6 +713,27 @@ function modelViews(
   const plainOnly = !both && models.some((name) => !name.endsWith(ONE_HOT_SUFFIX));
   const offered = plainOnly ? models.filter((name) => !name.endsWith(ONE_HOT_SUFFIX)) : models;
   return { encoder, factories, offered };
+}
+
+/** Refuses a word option outside its choices, naming the option and the choices. */
+function checkChoice(option: string, value: string, choices: readonly [string, string]): void {
+  if (!choices.includes(value)) {
+    throw badInput(`tacticOptions.${option}`, `unknown choice "${value}"`, `choose '${choices[0]}' or '${choices[1]}'`);
+  }
+}
+
+/**
+ * Min-max scaling to the ranges `vectors` span in each objective (an objective with no range maps to 0), and each
+ * range (1 where there is none) for scaling differences such as residuals.
+ */
+function rangeScaling(vectors: readonly (readonly number[])[], objectiveCount: number): { scale: (vector: readonly number[]) => number[]; spans: number[] } {
+  const low = Array.from({ length: objectiveCount }, (_, objective) => Math.min(...vectors.map((vector) => vector[objective] as number)));
+  const high = Array.from({ length: objectiveCount }, (_, objective) => Math.max(...vectors.map((vector) => vector[objective] as number)));
+  const ranges = low.map((value, objective) => (high[objective] as number) - value);
+  return {
+    scale: (vector) => vector.map((value, objective) => ((ranges[objective] as number) > 0 ? (value - (low[objective] as number)) / (ranges[objective] as number) : 0)),
+    spans: ranges.map((range) => (range > 0 ? range : 1)),
+  };
 }
 
 /** Indices of the first `count` vectors front by front (non-dominated sorting), the last front by crowding distance. */

@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { createRng } from '../../core/rng.js';
 import { hypervolume } from '../../indicators/index.js';
-import { hypervolumeImprovements } from './hypervolume-improvement.js';
-import {
-  expectedImprovement,
-  nearestResiduals,
-  noisyHviPicks,
-  pointImprovement,
-  residualSample,
-  sortedFront,
-} from './noisy-hvi.js';
+import { pointImprovement, sortedFront } from './hypervolume-improvement.js';
+import { expectedImprovement, nearestResiduals, noisyHviPicks, residualSample } from './noisy-hvi.js';
 
 const REFERENCE: [number, number] = [1.1, 1.1];
 
@@ -58,17 +51,15 @@ describe('pointImprovement', () => {
     expect(pointImprovement(front, 1.2, 0, [1, 1])).toBe(0);
   });
 
-  it('agrees with hypervolumeImprovements and with the difference of two hypervolumes on random fronts', () => {
+  it('is the difference of two hypervolumes on random fronts (dominated points and points outside the box included)', () => {
     const rng = createRng(4);
     for (let trial = 0; trial < 20; trial += 1) {
       const points = Array.from({ length: 12 }, () => [rng.next(), rng.next()]);
       const candidates = Array.from({ length: 15 }, () => [rng.next() * 1.2, rng.next() * 1.2]);
       const front = sortedFront(points, REFERENCE);
-      const expected = hypervolumeImprovements(points, candidates, REFERENCE);
       const base = hypervolume(points, REFERENCE);
-      candidates.forEach((candidate, index) => {
+      candidates.forEach((candidate) => {
         const gain = pointImprovement(front, candidate[0] as number, candidate[1] as number, REFERENCE);
-        expect(gain).toBeCloseTo(expected[index] as number, 12);
         expect(gain).toBeCloseTo(hypervolume([...points, candidate], REFERENCE) - base, 12);
       });
     }

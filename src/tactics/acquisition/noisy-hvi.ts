@@ -8,6 +8,8 @@
 // fast, accurate prediction are not those near a slow one), and every pairing of an error residual with a
 // latency residual is one equally likely outcome.
 
+import { pointImprovement, sortedFront, type SortedFront } from './hypervolume-improvement.js';
+
 /** Out-of-fold predictions of one model with its residuals (observed - predicted), sorted by prediction. */
 export interface ResidualSample {
   readonly predicted: Float64Array;
@@ -52,51 +54,6 @@ export function nearestResiduals(sample: ResidualSample, value: number, count: n
     else right += 1;
   }
   return residuals.slice(left, right).sort();
-}
-
-/** A 2-D front (minimisation) sorted by the first objective, clipped to the reference. */
-export interface SortedFront {
-  readonly xs: Float64Array;
-  readonly ys: Float64Array;
-}
-
-/** The non-dominated points of `points` inside the reference box, sorted by the first objective. */
-export function sortedFront(points: readonly (readonly number[])[], reference: readonly [number, number]): SortedFront {
-  const inside = points
-    .filter((point) => (point[0] as number) < reference[0] && (point[1] as number) < reference[1])
-    .map((point) => [point[0] as number, point[1] as number] as const)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const xs: number[] = [];
-  const ys: number[] = [];
-  let bestY = Number.POSITIVE_INFINITY;
-  for (const [x, y] of inside) {
-    if (y < bestY) {
-      xs.push(x);
-      ys.push(y);
-      bestY = y;
-    }
-  }
-  return { xs: Float64Array.from(xs), ys: Float64Array.from(ys) };
-}
-
-/** HV(front + p) - HV(front) against the reference, for one point p = (px, py). */
-export function pointImprovement(front: SortedFront, px: number, py: number, reference: readonly [number, number]): number {
-  const [rx, ry] = reference;
-  if (px >= rx || py >= ry) return 0;
-  const { xs, ys } = front;
-  // The part of p's box the front covers: a staircase of the points clipped to p's box.
-  let covered = 0;
-  let bestY = ry;
-  for (let i = 0; i < xs.length; i += 1) {
-    const x = Math.max(xs[i] as number, px);
-    if (x >= rx) break;
-    const y = Math.max(ys[i] as number, py);
-    if (y < bestY) {
-      covered += (rx - x) * (bestY - y);
-      bestY = y;
-    }
-  }
-  return Math.max(0, (rx - px) * (ry - py) - covered);
 }
 
 /**
