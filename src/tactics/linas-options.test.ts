@@ -65,6 +65,7 @@ const variants: Record<string, unknown>[] = [
   { enumerateLimit: 5000 },
   { endNeighbours: 2 },
   { enumerateLimit: 5000, hviSlots: 3 },
+  { enumerateLimit: 5000, hviSlots: 3, hviOptimism: 0.05 },
   { enumerateLimit: 5000, noisySlots: 4 },
   { combineModels: 'stack' },
   { initialDesign: 'balanced' },
@@ -124,6 +125,20 @@ describe('LINAS option effects', () => {
     const hvi = run({ enumerateLimit: 5000, hviSlots: 3 }).batches;
     expect(hvi[0]).toEqual(fronts[0]);
     expect(hvi.slice(1)).not.toEqual(fronts.slice(1));
+  });
+
+  it('hviOptimism scores the hviSlots picks ahead of their predictions, and nothing else', () => {
+    const plain = run({ enumerateLimit: 5000, hviSlots: 3 }).batches;
+    const optimistic = run({ enumerateLimit: 5000, hviSlots: 3, hviOptimism: 0.05 }).batches;
+    expect(optimistic[0]).toEqual(plain[0]);
+    expect(optimistic.slice(1)).not.toEqual(plain.slice(1));
+    // Without hvi slots there is nothing to be optimistic about.
+    expect(run({ enumerateLimit: 5000, hviOptimism: 0.05 }).batches).toEqual(run({ enumerateLimit: 5000 }).batches);
+    for (const bad of [-0.01, 1]) {
+      expect(() => run({ enumerateLimit: 5000, hviSlots: 3, hviOptimism: bad })).toThrow(
+        expect.objectContaining({ field: 'tacticOptions.hviOptimism', message: expect.stringMatching(/is not in \[0, 1\)/) }),
+      );
+    }
   });
 
   it('noisySlots fills the first slots of an exhaustive batch by expected improvement under out-of-fold residuals', () => {

@@ -85,6 +85,12 @@ export interface LinasOptions {
    */
   readonly hviSlots: number;
   /**
+   * Optimism of the hviSlots picks: every predicted objective is scored this much better than predicted, in
+   * units of its observed range (0 = at the prediction). A candidate predicted just behind the validated front
+   * is then worth a ticket where a gap of the front makes its possible gain large, and little where it is not.
+   */
+  readonly hviOptimism: number;
+  /**
    * Slots of an exhaustive batch (two objectives only) chosen first by greedy expected hypervolume improvement
    * when each candidate's outcome is its prediction plus one of the out-of-fold residuals of its
    * `residualNeighbours` nearest validated predictions, every pairing of the objectives' residuals equally
@@ -119,6 +125,7 @@ export const LINAS_DEFAULTS: LinasOptions = {
   skipDegenerate: false,
   oneHotModelsFor: 'all',
   hviSlots: 0,
+  hviOptimism: 0,
   noisySlots: 0,
   residualNeighbours: 8,
   combineModels: 'select',
@@ -176,6 +183,9 @@ export class LinasTactic implements Tactic {
     this.batchSize = this.options.batchSize > 0 ? this.options.batchSize : context.populationSize;
     if (this.options.features !== 'space' && this.options.features !== 'one-hot') {
       throw badInput(`tacticOptions.features`, `unknown features "${this.options.features}"`, "choose 'space' or 'one-hot'");
+    }
+    if (!(this.options.hviOptimism >= 0 && this.options.hviOptimism < 1)) {
+      throw badInput('tacticOptions.hviOptimism', `${this.options.hviOptimism} is not in [0, 1)`, 'give a fraction of the observed range, e.g. 0.01 (default 0)');
     }
     if (!Number.isInteger(this.options.residualNeighbours) || this.options.residualNeighbours < 1) {
       throw badInput('tacticOptions.residualNeighbours', `${this.options.residualNeighbours} is not a positive integer`, 'give 1 or more (default 8)');
@@ -482,7 +492,7 @@ export class LinasTactic implements Tactic {
     ).map((vector) => vector.map((value) => (Number.isFinite(value) ? value : Number.MAX_VALUE)));
     // Greedy predicted hypervolume improvement first when asked for, then expected improvement under the
     // models' residuals, then the rest front by front.
-    const picks = this.options.hviSlots > 0 ? this.hviPicks(predicted, Math.min(this.options.hviSlots, count)) : [];
+    const picks = this.options.hviSlots > 0 ? this.hviPicks(predicted, Math.min(this.options.hviSlots, count), this.options.hviOptimism) : [];
     if (this.options.noisySlots > 0) {
       const already = new Set(picks);
       const others = predicted.map((_, index) => index).filter((index) => !already.has(index));
@@ -504,19 +514,21 @@ export class LinasTactic implements Tactic {
    * Indices of `predicted` (finite, minimisation form) picked by greedy predicted HV improvement over the
    * validated feasible front, everything scaled to the observed ranges.
    */
-  private hviPicks(predicted: readonly (readonly number[])[], count: number): number[] {
+  private hviPicks(predicted: readonly (readonly number[])[], count: number, optimism = 0): number[] {
     const feasible = this.archive.objectives.filter((_, index) => (this.archive.violations[index] as number) === 0);
     if (feasible.length === 0) return [];
     const objectiveCount = this.context.objectives.length;
     const { scale } = rangeScaling(feasible, objectiveCount);
     const means = predicted.map(scale);
+    const exact = new Set(this.context.exact?.indices ?? []);
+    const shift = Array.from({ length: objectiveCount }, (_, objective) => (exact.has(objective) ? 0 : optimism));
     return selectBatch({
       observed: feasible.map(scale),
       means,
-      stds: means.map((vector) => vector.map(() => 0)),
+      stds: means.map(() => shift),
       reference: Array.from({ length: objectiveCount }, () => 1.1),
       batchSize: count,
-      kappa: 0,
+      kappa: optimism > 0 ? 1 : 0,
     });
   }
 
