@@ -57,6 +57,40 @@ describe('raw encoder', () => {
   });
 });
 
+describe('counts encoder', () => {
+  // Two groups share their choice lists: ops on three edges, kernels on two layers; 'depth' is alone.
+  const layers = createSearchSpace({
+    name: 'layers',
+    genes: [
+      { name: 'e0', choices: ['none', 'skip', 'conv'] },
+      { name: 'k0', choices: [3, 5, 7] },
+      { name: 'e1', choices: ['none', 'skip', 'conv'] },
+      { name: 'depth', choices: [2, 3, 4] },
+      { name: 'k1', choices: [3, 5, 7], activeWhen: [{ gene: 'depth', in: [3, 4] }] },
+      { name: 'e2', choices: ['none', 'skip', 'conv'] },
+    ],
+  });
+  const encoder = createEncoder(layers, 'counts');
+
+  it('counts each choice over the genes that share a choice list, genes alone left out', () => {
+    expect(encoder.kind).toBe('counts');
+    expect(encoder.width).toBe(6);
+    // e0 conv, k0 5, e1 conv, depth 4, k1 5, e2 skip: ops [none 0, skip 1, conv 2], kernels [3: 0, 5: 2, 7: 0].
+    expect([...encoder.encode([2, 1, 2, 2, 1, 1])]).toEqual([0, 1, 2, 0, 2, 0]);
+    expect([...encoder.encode([0, 0, 0, 1, 2, 0])]).toEqual([3, 0, 0, 1, 0, 1]);
+  });
+
+  it('counts active genes only', () => {
+    // depth 2: k1 is inactive and counts nothing.
+    expect([...encoder.encode([1, 2, 1, 0, 0, 1])]).toEqual([0, 3, 0, 0, 0, 1]);
+  });
+
+  it('is empty when no two genes share their choices', () => {
+    expect(createEncoder(chain, 'counts').width).toBe(0);
+    expect([...createEncoder(chain, 'counts').encode([1, 1, 2, 0])]).toEqual([]);
+  });
+});
+
 describe('encoder inputs', () => {
   it('encodes many genomes as rows', () => {
     const rows = encodeMany(createEncoder(chain, 'ordinal'), [

@@ -8,13 +8,17 @@
 //   Width = gene count.
 // - 'raw': one column per gene: numbers as they are, booleans as 0/1, strings as their choice index;
 //   an inactive gene is 0. Width = gene count.
+// - 'counts': genes whose choices are the same list (same values, same order) form a group; for each group of two
+//   or more genes, one column per choice: how many active genes of the group take it (an NB201 cell: how many of
+//   its six edges are a 3x3 convolution, ...). A cost that depends on what is used, not where, is linear in these.
+//   Width = the choice counts of those groups summed (0 when no two genes share their choices).
 
 import { badInput } from '../core/errors.js';
 import { checkGenome, fillActiveMask, type CompiledSpace } from './compile-spec.js';
 import { compiledSpaceOf } from './search-space.js';
 import type { EncodingKind, FeatureEncoder, GeneValue, Genome, SearchSpace } from './types.js';
 
-const ENCODING_KINDS: readonly EncodingKind[] = ['one-hot', 'ordinal', 'raw'];
+const ENCODING_KINDS: readonly EncodingKind[] = ['one-hot', 'ordinal', 'raw', 'counts'];
 
 /** Feature value of an inactive gene in the 'ordinal' encoding. */
 export const ORDINAL_INACTIVE = -1;
@@ -116,6 +120,41 @@ class RawEncoder extends TableEncoder {
   }
 }
 
+class CountsEncoder extends TableEncoder {
+  readonly kind = 'counts';
+  readonly width: number;
+  /** Column of choice 0 of each gene's group, -1 for a gene alone with its choices. */
+  private readonly offsets: Int32Array;
+
+  constructor(compiled: CompiledSpace) {
+    super(compiled);
+    const signature = (gene: number): string => JSON.stringify(compiled.genes[gene]?.choices ?? []);
+    const members = new Map<string, number[]>();
+    compiled.genes.forEach((_, gene) => {
+      const key = signature(gene);
+      members.set(key, [...(members.get(key) ?? []), gene]);
+    });
+    this.offsets = new Int32Array(compiled.geneCount).fill(-1);
+    let width = 0;
+    for (const genes of members.values()) {
+      if (genes.length < 2) continue;
+      for (const gene of genes) this.offsets[gene] = width;
+      width += compiled.choiceCounts[genes[0] as number] as number;
+    }
+    this.width = width;
+  }
+
+  protected fill(genome: Genome, features: Float64Array): Float64Array {
+    for (let gene = 0; gene < genome.length; gene += 1) {
+      const offset = this.offsets[gene] as number;
+      if (offset < 0 || this.active[gene] !== 1) continue;
+      const column = offset + (genome[gene] as number);
+      features[column] = (features[column] as number) + 1;
+    }
+    return features;
+  }
+}
+
 /** A feature encoder of the given kind for `space`; see the top of this module for the column layouts. */
 export function createEncoder(space: SearchSpace, kind: EncodingKind): FeatureEncoder {
   const compiled = compiledSpaceOf(space);
@@ -126,6 +165,8 @@ export function createEncoder(space: SearchSpace, kind: EncodingKind): FeatureEn
       return new OrdinalEncoder(compiled);
     case 'raw':
       return new RawEncoder(compiled);
+    case 'counts':
+      return new CountsEncoder(compiled);
     default:
       throw badInput('encoding', `unknown encoding "${String(kind)}"`, `use one of ${ENCODING_KINDS.join(', ')}`);
   }

@@ -58,7 +58,7 @@ export interface SearchSpace {
   cardinality(): bigint;
 }
 
-export type EncodingKind = 'one-hot' | 'ordinal' | 'raw';
+export type EncodingKind = 'one-hot' | 'ordinal' | 'raw' | 'counts';
 
 /** Turns genomes into predictor features. */
 export interface FeatureEncoder {

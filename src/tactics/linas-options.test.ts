@@ -66,6 +66,7 @@ const variants: Record<string, unknown>[] = [
   { endNeighbours: 2 },
   { enumerateLimit: 5000, hviSlots: 3 },
   { enumerateLimit: 5000, hviSlots: 3, hviOptimism: 0.05 },
+  { models: ['svr-rank', 'ridge-rank', 'ridge/counts'] },
   { enumerateLimit: 5000, noisySlots: 4 },
   { combineModels: 'stack' },
   { initialDesign: 'balanced' },
@@ -259,6 +260,19 @@ describe('LINAS option effects', () => {
     expect(run({ models: ['ridge-rank', 'ridge/one-hot'] }).batches).toEqual(run({ models: ['ridge-rank'] }).batches);
     expect(run({ models: ['ridge/one-hot'] }).batches).toEqual(run({ models: ['ridge'] }).batches);
     expect(() => run({ models: ['ridge/paths'] })).toThrow(/unknown features in model "ridge\/paths"/);
+  });
+
+  it("models named '/counts' see how often each choice is used, and fit a cost that adds up over what is used", () => {
+    // The cost is the sum of the genes' choices: linear in the counts of each choice over the six genes, so a ridge
+    // on the four count columns predicts it exactly; the blind features cannot rank it at all.
+    const blind: FeatureEncoder = { kind: 'blind', width: 3, encode: () => Float64Array.of(1, 0, 1) };
+    const { tactic } = run({ features: 'space', models: ['ridge', 'ridge/counts'] }, 5, { features: blind });
+    const described = tactic.describeLastProposal() as { models: { model: string; cvKendallTau: number; cvRmse: number }[] };
+    expect(described.models[1]?.model).toBe('ridge/counts');
+    expect(described.models[1]?.cvRmse).toBeLessThan(1e-3); // the grid's smallest penalty (1e-4) leaves a hair
+    // Beside the plain one-hot it is kept (it sees other columns), and changes what is proposed.
+    expect(run({ models: ['ridge-rank', 'ridge/counts'] }).batches.slice(1)).not.toEqual(run({ models: ['ridge-rank'] }).batches.slice(1));
+    expect(() => run({ models: ['ridge/counts/one-hot'] })).toThrow(/unknown features in model "ridge\/counts\/one-hot"/);
   });
 
   it("oneHotModelsFor 'costs' keeps the '/one-hot' models for the hardware costs, not for the accuracy", () => {

@@ -204,7 +204,7 @@ export class LinasTactic implements Tactic {
     this.modelsByObjective = context.objectives.map((objective, index) => {
       const isCost = declared ? objective.cost !== undefined && objective.cost < 1 : index > 0;
       if (this.options.oneHotModelsFor === 'all' || isCost) return offered;
-      const kept = offered.filter((name) => !name.endsWith(ONE_HOT_SUFFIX));
+      const kept = offered.filter((name) => !name.endsWith(ONE_HOT_SUFFIX) && !name.endsWith(COUNTS_SUFFIX));
       return kept.length > 0 ? kept : offered;
     });
     this.archive = new ObservationArchive(this.encoder);
@@ -693,12 +693,16 @@ export class LinasTactic implements Tactic {
 }
 
 const ONE_HOT_SUFFIX = '/one-hot';
+const COUNTS_SUFFIX = '/counts';
 
 /**
- * The features the tactic stores and the factory of each offered model. When some model asks for the plain
- * one-hot and the main features are something else, rows carry both (main first) and each model sees its own
- * columns only. When the main features are the plain one-hot already, the '/one-hot' models add nothing but
- * another model on the same columns and are dropped (kept when nothing else is offered).
+ * The features the tactic stores and the factory of each offered model. A model named '<model>/one-hot' sees the
+ * plain one-hot of active genes whatever the main features are; '<model>/counts' sees only the 'counts' encoding
+ * (how many genes of each group with a shared choice list take each choice: what is used, not where). Rows carry
+ * the main features first, then the one-hot when the main features are something else and some model asks for it,
+ * then the counts when some model asks for them; each model sees its own columns only. When the main features
+ * are the plain one-hot already, the '/one-hot' models add nothing but another model on the same columns and are
+ * dropped (kept when nothing else is offered).
  */
 function modelViews(
   main: FeatureEncoder,
@@ -706,23 +710,31 @@ function modelViews(
   models: readonly string[],
 ): { encoder: FeatureEncoder; factories: ReadonlyMap<string, PredictorFactory>; offered: readonly string[] } {
   const factories = new Map<string, PredictorFactory>();
+  const wantsCounts = models.some((name) => name.endsWith(COUNTS_SUFFIX));
   const wantsOneHot = models.some((name) => name.endsWith(ONE_HOT_SUFFIX));
-  const both = wantsOneHot && main.kind !== 'one-hot';
-  const encoder = both ? concatenateEncoders(main, createEncoder(space, 'one-hot')) : main;
+  const separateOneHot = wantsOneHot && main.kind !== 'one-hot';
+  let encoder = separateOneHot ? concatenateEncoders(main, createEncoder(space, 'one-hot')) : main;
+  const oneHotFrom = separateOneHot ? main.width : 0;
+  const oneHotTo = separateOneHot ? encoder.width : main.width;
+  const countsFrom = encoder.width;
+  if (wantsCounts) encoder = concatenateEncoders(encoder, createEncoder(space, 'counts'));
+  const viewed = encoder !== main;
   for (const name of models) {
-    const oneHot = name.endsWith(ONE_HOT_SUFFIX);
-    const base = oneHot ? name.slice(0, -ONE_HOT_SUFFIX.length) : name;
+    const suffix = name.endsWith(ONE_HOT_SUFFIX) ? ONE_HOT_SUFFIX : name.endsWith(COUNTS_SUFFIX) ? COUNTS_SUFFIX : '';
+    const base = name.slice(0, name.length - suffix.length);
     if (base.includes('/')) {
-      throw badInput('tacticOptions.models', `unknown features in model "${name}"`, `name a predictor, optionally with ${ONE_HOT_SUFFIX}`);
+      throw badInput('tacticOptions.models', `unknown features in model "${name}"`, `name a predictor, optionally with ${ONE_HOT_SUFFIX} or ${COUNTS_SUFFIX}`);
     }
     const factory = predictorFactory(base);
-    if (!both) {
+    if (!viewed) {
       factories.set(name, factory);
       continue;
     }
-    factories.set(name, columnView(factory, oneHot ? { from: main.width, to: encoder.width } : { from: 0, to: main.width }, name));
+    const columns =
+      suffix === ONE_HOT_SUFFIX ? { from: oneHotFrom, to: oneHotTo } : suffix === COUNTS_SUFFIX ? { from: countsFrom, to: encoder.width } : { from: 0, to: main.width };
+    factories.set(name, columnView(factory, columns, name));
   }
-  const plainOnly = !both && models.some((name) => !name.endsWith(ONE_HOT_SUFFIX));
+  const plainOnly = !separateOneHot && models.some((name) => !name.endsWith(ONE_HOT_SUFFIX));
   const offered = plainOnly ? models.filter((name) => !name.endsWith(ONE_HOT_SUFFIX)) : models;
   return { encoder, factories, offered };
 }
