@@ -41,6 +41,8 @@ export interface Problem {
   readonly cheapObjectives?: readonly string[];
   /** Predictor features that know the space's semantics (offered to tactics); absent = one-hot of active genes. */
   readonly features?: FeatureEncoder;
+  /** Features for models of hardware costs (offered to tactics, see TacticContext.costFeatures). */
+  readonly costFeatures?: FeatureEncoder;
 }
 
 /** The cheap objectives of a problem (see Problem.cheapObjectives). */

@@ -24,6 +24,8 @@ export interface StudyEnvironment {
   readonly hypervolumeBasis?: HypervolumeBasis;
   /** Predictor features for the tactic (see TacticContext.features); absent = one-hot of active genes. */
   readonly features?: FeatureEncoder;
+  /** Features for models of hardware costs (see TacticContext.costFeatures). */
+  readonly costFeatures?: FeatureEncoder;
 }
 
 export interface OpenStudyOptions {
@@ -89,6 +91,7 @@ export class Study {
       ...(environment.pool === undefined ? {} : { pool: environment.pool }),
       ...(exact === undefined ? {} : { exact }),
       ...(environment.features === undefined ? {} : { features: environment.features }),
+      ...(environment.costFeatures === undefined ? {} : { costFeatures: environment.costFeatures }),
     };
     this.tactic = environment.createTactic(tacticContext);
   }

@@ -24,7 +24,7 @@ const observe = (genomes: readonly Genome[]): Observation[] =>
 function run(
   options: Record<string, unknown>,
   seed = 5,
-  extra: { features?: FeatureEncoder; pool?: readonly Genome[] } = {},
+  extra: { features?: FeatureEncoder; costFeatures?: FeatureEncoder; pool?: readonly Genome[] } = {},
   iterations = 3,
   described?: unknown[],
 ): { batches: Genome[][]; tactic: LinasTactic } {
@@ -272,6 +272,10 @@ describe('LINAS option effects', () => {
     expect(described.models[1]?.cvRmse).toBeLessThan(1e-3); // the grid's smallest penalty (1e-4) leaves a hair
     // Beside the plain one-hot it is kept (it sees other columns), and changes what is proposed.
     expect(run({ models: ['ridge-rank', 'ridge/counts'] }).batches.slice(1)).not.toEqual(run({ models: ['ridge-rank'] }).batches.slice(1));
+    // Cost features the space's owner offers replace the generic counts: blind ones leave the model nothing to fit.
+    const ownCounts = run({ features: 'space', models: ['ridge', 'ridge/counts'] }, 5, { features: blind, costFeatures: blind }).tactic;
+    const own = ownCounts.describeLastProposal() as { models: { model: string; cvRmse: number }[] };
+    expect(own.models[1]?.cvRmse).toBeGreaterThan(1);
     expect(() => run({ models: ['ridge/counts/one-hot'] })).toThrow(/unknown features in model "ridge\/counts\/one-hot"/);
   });
 

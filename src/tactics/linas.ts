@@ -196,7 +196,7 @@ export class LinasTactic implements Tactic {
     checkChoice('oneHotModelsFor', this.options.oneHotModelsFor, ['all', 'costs']);
     const main =
       this.options.features === 'space' && context.features !== undefined ? context.features : createEncoder(context.space, 'one-hot');
-    const viewed = modelViews(main, context.space, this.options.models);
+    const viewed = modelViews(main, context.space, this.options.models, context.costFeatures);
     this.encoder = viewed.encoder;
     this.modelFactories = viewed.factories;
     const offered = viewed.offered;
@@ -697,8 +697,9 @@ const COUNTS_SUFFIX = '/counts';
 
 /**
  * The features the tactic stores and the factory of each offered model. A model named '<model>/one-hot' sees the
- * plain one-hot of active genes whatever the main features are; '<model>/counts' sees only the 'counts' encoding
- * (how many genes of each group with a shared choice list take each choice: what is used, not where). Rows carry
+ * plain one-hot of active genes whatever the main features are; '<model>/counts' sees only the cost features the space's
+ * owner offers (TacticContext.costFeatures), else the 'counts' encoding (how many genes of each group with a
+ * shared choice list take each choice: what is used, not where). Rows carry
  * the main features first, then the one-hot when the main features are something else and some model asks for it,
  * then the counts when some model asks for them; each model sees its own columns only. When the main features
  * are the plain one-hot already, the '/one-hot' models add nothing but another model on the same columns and are
@@ -708,6 +709,7 @@ function modelViews(
   main: FeatureEncoder,
   space: SearchSpace,
   models: readonly string[],
+  costFeatures?: FeatureEncoder,
 ): { encoder: FeatureEncoder; factories: ReadonlyMap<string, PredictorFactory>; offered: readonly string[] } {
   const factories = new Map<string, PredictorFactory>();
   const wantsCounts = models.some((name) => name.endsWith(COUNTS_SUFFIX));
@@ -717,7 +719,7 @@ function modelViews(
   const oneHotFrom = separateOneHot ? main.width : 0;
   const oneHotTo = separateOneHot ? encoder.width : main.width;
   const countsFrom = encoder.width;
-  if (wantsCounts) encoder = concatenateEncoders(encoder, createEncoder(space, 'counts'));
+  if (wantsCounts) encoder = concatenateEncoders(encoder, costFeatures ?? createEncoder(space, 'counts'));
   const viewed = encoder !== main;
   for (const name of models) {
     const suffix = name.endsWith(ONE_HOT_SUFFIX) ? ONE_HOT_SUFFIX : name.endsWith(COUNTS_SUFFIX) ? COUNTS_SUFFIX : '';

@@ -62,6 +62,11 @@ export interface TacticContext {
   readonly exact?: ExactObjectives;
   /** Predictor features the space's owner offers (e.g. a cell's effective operations); absent = one-hot of active genes. */
   readonly features?: FeatureEncoder;
+  /**
+   * Features the space's owner offers for models of hardware costs, seen by models named '/counts' (e.g. how many
+   * of each operation an NB201 cell holds as written and how many it executes); absent = the 'counts' encoding.
+   */
+  readonly costFeatures?: FeatureEncoder;
 }
 
 export type TacticFactory = (context: TacticContext) => Tactic;

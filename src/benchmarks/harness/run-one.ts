@@ -115,6 +115,7 @@ export async function runBenchmark(request: RunRequest): Promise<RunTrace> {
         createTactic: timedFactory(tacticFactory(tactic), cycles, cheap),
         ...(problem.pool === undefined ? {} : { pool: problem.pool }),
         ...(problem.features === undefined ? {} : { features: problem.features }),
+        ...(problem.costFeatures === undefined ? {} : { costFeatures: problem.costFeatures }),
       },
       mode: 'create',
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { archStrToGenome } from './nb201-space.js';
-import { effectiveNb201Cell, isDegenerateNb201Cell, nb201CellEncoder } from './nb201-features.js';
+import { effectiveNb201Cell, executedNb201Cell, isDegenerateNb201Cell, nb201CellEncoder, nb201CostEncoder } from './nb201-features.js';
 
 const cell = (digits: string): number[] => [...digits].map(Number);
 
@@ -60,6 +60,28 @@ describe('effectiveNb201Cell', () => {
   it('reads the same cell from an arch_str', () => {
     const genome = archStrToGenome('|none~0|+|none~0|skip_connect~1|+|skip_connect~0|skip_connect~1|none~2|');
     expect(effectiveNb201Cell(genome)).toEqual(cell('000100'));
+  });
+});
+
+describe('executedNb201Cell', () => {
+  it('drops the edges into a node whose result nothing reads, keeps operations on unreached nodes', () => {
+    // Node 2 feeds nothing (e5 none): e1 and e2 are not executed.
+    expect(executedNb201Cell(cell('114010'))).toEqual(cell('100010'));
+    // Node 1 is unreached (e0 none) but read by e4: e2 and e4 still run on zeros.
+    expect(executedNb201Cell(cell('013033'))).toEqual(cell('013033'));
+    expect(effectiveNb201Cell(cell('013033'))).toEqual(cell('010003'));
+    // Node 1 feeds only node 2, which feeds nothing: both go, and what feeds them.
+    expect(executedNb201Cell(cell('332400'))).toEqual(cell('000400'));
+  });
+});
+
+describe('nb201CostEncoder', () => {
+  it('counts each operation of the cell as written, then of the executed cell', () => {
+    const encoder = nb201CostEncoder();
+    expect(encoder.width).toBe(10);
+    // 114010 written: none 2, skip 3, pool 1; executed 100010: none 4, skip 2.
+    expect([...encoder.encode(cell('114010'))]).toEqual([2, 3, 0, 0, 1, 4, 2, 0, 0, 0]);
+    expect([...encoder.encode(cell('333333'))]).toEqual([0, 0, 0, 6, 0, 0, 0, 0, 6, 0]);
   });
 });
 

@@ -59,6 +59,41 @@ export function nb201CellEncoder(): FeatureEncoder {
   };
 }
 
+/**
+ * The executed cell: every edge into a node whose result nothing reads becomes 'none' (a device that prunes
+ * unused results skips them; an operation on zeros from an unreachable node still runs).
+ */
+export function executedNb201Cell(genome: Genome): number[] {
+  const feeds = [false, false, false, true];
+  for (let edge = NB201_EDGE_COUNT - 1; edge >= 0; edge -= 1) {
+    const [from, to] = EDGES[edge] as readonly [number, number];
+    if (genome[edge] !== NONE && feeds[to] === true) feeds[from] = true;
+  }
+  return EDGES.map(([, to], edge) => (feeds[to] === true ? (genome[edge] as number) : NONE));
+}
+
+/**
+ * Width 10: how many edges of the cell as written hold each operation (5 columns), then how many of the executed
+ * cell (5 columns). Latency adds up over what runs: on every device of the NB201 latency table a linear model on
+ * these ten numbers explains as much of the latency as one on the 30-column one-hot, or more where devices skip
+ * unread results (pixel3, raspi4), and exactly all of it on eyeriss and fpga.
+ */
+export function nb201CostEncoder(): FeatureEncoder {
+  return {
+    kind: 'nb201-op-counts',
+    width: 2 * OP_COUNT,
+    encode(genome: Genome): Float64Array {
+      const features = new Float64Array(2 * OP_COUNT);
+      const executed = executedNb201Cell(genome);
+      for (let edge = 0; edge < NB201_EDGE_COUNT; edge += 1) {
+        features[genome[edge] as number] = (features[genome[edge] as number] as number) + 1;
+        features[OP_COUNT + (executed[edge] as number)] = (features[OP_COUNT + (executed[edge] as number)] as number) + 1;
+      }
+      return features;
+    },
+  };
+}
+
 /** True when no path of operations leads from the cell's input to its output (the cell outputs zeros). */
 export function isDegenerateNb201Cell(genome: Genome): boolean {
   return effectiveNb201Cell(genome).every((op) => op === NONE);

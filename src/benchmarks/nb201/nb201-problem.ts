@@ -8,7 +8,7 @@ import type { Genome } from '../../space/index.js';
 import type { Problem, ProblemReference } from '../problem.js';
 import { computeReference } from '../reference.js';
 import { opIndicesToArchStr } from './nb201-arch.js';
-import { nb201CellEncoder } from './nb201-features.js';
+import { nb201CellEncoder, nb201CostEncoder } from './nb201-features.js';
 import { nb201Codec, nb201Space } from './nb201-space.js';
 import { NB201_TABLE_ID, type Nb201Table } from './nb201-table.js';
 
@@ -79,6 +79,7 @@ export function createNb201Problem(table: Nb201Table, dataset: string, device: s
     objectives: NB201_OBJECTIVES,
     cheapObjectives: ['latency_ms'],
     features: nb201CellEncoder(),
+    costFeatures: nb201CostEncoder(),
     dataset,
     device,
     table,
