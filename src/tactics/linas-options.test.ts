@@ -269,6 +269,9 @@ describe('LINAS option effects', () => {
     const { tactic } = run({ features: 'space', models: ['ridge', 'ridge/counts'] }, 5, { features: blind });
     const described = tactic.describeLastProposal() as { models: { model: string; cvKendallTau: number; cvRmse: number }[] };
     expect(described.models[1]?.model).toBe('ridge/counts');
+    // Cost features are for the costs: the accuracy (the first objective, no costs declared) is not offered them,
+    // though its targets here add up over the genes too.
+    expect(described.models[0]?.model).toBe('ridge');
     expect(described.models[1]?.cvRmse).toBeLessThan(1e-3); // the grid's smallest penalty (1e-4) leaves a hair
     // Beside the plain one-hot it is kept (it sees other columns), and changes what is proposed.
     expect(run({ models: ['ridge-rank', 'ridge/counts'] }).batches.slice(1)).not.toEqual(run({ models: ['ridge-rank'] }).batches.slice(1));

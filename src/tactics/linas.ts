@@ -76,7 +76,8 @@ export interface LinasOptions {
   /**
    * Objectives offered the models named '/one-hot': 'all', or 'costs' = those the study declares cheaper than a
    * validation (cost < 1), or when none declares a cost every objective but the first (by carve's convention the
-   * accuracy a validation pays for; the later ones are hardware costs).
+   * accuracy a validation pays for; the later ones are hardware costs). Models named '/counts' are offered for
+   * the costs only, whatever this says.
    */
   readonly oneHotModelsFor: string;
   /**
@@ -203,8 +204,10 @@ export class LinasTactic implements Tactic {
     const declared = context.objectives.some((objective) => objective.cost !== undefined);
     this.modelsByObjective = context.objectives.map((objective, index) => {
       const isCost = declared ? objective.cost !== undefined && objective.cost < 1 : index > 0;
-      if (this.options.oneHotModelsFor === 'all' || isCost) return offered;
-      const kept = offered.filter((name) => !name.endsWith(ONE_HOT_SUFFIX) && !name.endsWith(COUNTS_SUFFIX));
+      if (isCost) return offered;
+      // Cost features ('/counts') describe what hardware pays for: offered for the costs only.
+      const dropped = (name: string): boolean => name.endsWith(COUNTS_SUFFIX) || (this.options.oneHotModelsFor === 'costs' && name.endsWith(ONE_HOT_SUFFIX));
+      const kept = offered.filter((name) => !dropped(name));
       return kept.length > 0 ? kept : offered;
     });
     this.archive = new ObservationArchive(this.encoder);
