@@ -67,6 +67,7 @@ const variants: Record<string, unknown>[] = [
   { enumerateLimit: 5000, hviSlots: 3 },
   { enumerateLimit: 5000, hviSlots: 3, hviOptimism: 0.05 },
   { models: ['svr-rank', 'ridge-rank', 'ridge/counts'] },
+  { enumerateLimit: 5000, endNeighbours: 2, endMargin: 0.05 },
   { enumerateLimit: 5000, noisySlots: 4 },
   { combineModels: 'stack' },
   { initialDesign: 'balanced' },
@@ -138,6 +139,20 @@ describe('LINAS option effects', () => {
     for (const bad of [-0.01, 1]) {
       expect(() => run({ enumerateLimit: 5000, hviSlots: 3, hviOptimism: bad })).toThrow(
         expect.objectContaining({ field: 'tacticOptions.hviOptimism', message: expect.stringMatching(/is not in \[0, 1\)/) }),
+      );
+    }
+  });
+
+  it('endMargin gives an end slot only to a neighbour predicted past that end, the rest of the batch otherwise', () => {
+    const ends = run({ enumerateLimit: 5000, endNeighbours: 2 }).batches;
+    // A margin no neighbour can clear: every slot goes to the exhaustive fill, as without end slots.
+    expect(run({ enumerateLimit: 5000, endNeighbours: 2, endMargin: 0.99 }).batches).toEqual(run({ enumerateLimit: 5000, endNeighbours: 0 }).batches);
+    const margin = run({ enumerateLimit: 5000, endNeighbours: 2, endMargin: 0.05 }).batches;
+    expect(margin[0]).toEqual(ends[0]);
+    expect(margin.slice(1)).not.toEqual(ends.slice(1));
+    for (const bad of [-0.5, 1]) {
+      expect(() => run({ endNeighbours: 2, endMargin: bad })).toThrow(
+        expect.objectContaining({ field: 'tacticOptions.endMargin', message: expect.stringMatching(/is not in \[0, 1\)/) }),
       );
     }
   });

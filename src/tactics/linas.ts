@@ -66,6 +66,13 @@ export interface LinasOptions {
    * keeps paying gets more tickets, one that has stopped paying keeps a single one).
    */
   readonly endAllocation: string;
+  /**
+   * An end slot takes only a neighbour predicted to reach past that end: better in its objective than the end's
+   * validated value by at least this fraction of the objective's observed range (0 = any neighbour). Slots no
+   * neighbour qualifies for go to the rest of the batch: once an end stops moving, improving the points at it
+   * adds almost no hypervolume (a front's step at its end is narrow).
+   */
+  readonly endMargin: number;
   /** Predictor features: 'space' = what the space's owner offers when it offers any, else 'one-hot' of active genes. */
   readonly features: string;
   /**
@@ -122,6 +129,7 @@ export const LINAS_DEFAULTS: LinasOptions = {
   enumerateLimit: 0,
   endNeighbours: 0,
   endAllocation: 'even',
+  endMargin: 0,
   features: 'one-hot',
   skipDegenerate: false,
   oneHotModelsFor: 'all',
@@ -184,6 +192,9 @@ export class LinasTactic implements Tactic {
     this.batchSize = this.options.batchSize > 0 ? this.options.batchSize : context.populationSize;
     if (this.options.features !== 'space' && this.options.features !== 'one-hot') {
       throw badInput(`tacticOptions.features`, `unknown features "${this.options.features}"`, "choose 'space' or 'one-hot'");
+    }
+    if (!(this.options.endMargin >= 0 && this.options.endMargin < 1)) {
+      throw badInput('tacticOptions.endMargin', `${this.options.endMargin} is not in [0, 1)`, 'give a fraction of the observed range, e.g. 0.01 (default 0)');
     }
     if (!(this.options.hviOptimism >= 0 && this.options.hviOptimism < 1)) {
       throw badInput('tacticOptions.hviOptimism', `${this.options.hviOptimism} is not in [0, 1)`, 'give a fraction of the observed range, e.g. 0.01 (default 0)');
@@ -636,10 +647,16 @@ export class LinasTactic implements Tactic {
       const keys = [...neighbours.keys()];
       const genomes = keys.map((key) => neighbours.get(key) as Genome);
       const predicted = estimate(genomes, keys).map((vector) => vector.map((value) => (Number.isFinite(value) ? value : Number.MAX_VALUE)));
+      // With a margin, only neighbours predicted past the end by that much qualify.
+      const endValue = Math.min(...front.map((member) => vectors[member]?.[objective] as number));
+      const bar = endValue - this.options.endMargin * ((worst[objective] as number) - Math.min(...vectors.map((vector) => vector[objective] as number)));
+      const qualifies = (index: number): boolean => this.options.endMargin <= 0 || (predicted[index]?.[objective] as number) < bar;
       const ranked: number[] = [];
       for (const rankFront of nonDominatedSort(predicted)) {
         ranked.push(
-          ...[...rankFront].sort((a, b) => (predicted[a]?.[objective] as number) - (predicted[b]?.[objective] as number) || a - b),
+          ...[...rankFront]
+            .filter(qualifies)
+            .sort((a, b) => (predicted[a]?.[objective] as number) - (predicted[b]?.[objective] as number) || a - b),
         );
       }
       for (const index of ranked.slice(0, perObjective)) {
