@@ -150,6 +150,10 @@ describe('LINAS option effects', () => {
     const margin = run({ enumerateLimit: 5000, endNeighbours: 2, endMargin: 0.05 }).batches;
     expect(margin[0]).toEqual(ends[0]);
     expect(margin.slice(1)).not.toEqual(ends.slice(1));
+    // Only the cost's end under a margin: the error's end slots are filled as without one.
+    const costsOnly = run({ enumerateLimit: 5000, endNeighbours: 2, endMargin: 0.99, endMarginFor: 'costs' }).batches;
+    expect(costsOnly.slice(1)).not.toEqual(run({ enumerateLimit: 5000, endNeighbours: 0 }).batches.slice(1));
+    expect(() => run({ endNeighbours: 2, endMargin: 0.05, endMarginFor: 'latency' })).toThrow(/unknown choice "latency"/);
     for (const bad of [-0.5, 1]) {
       expect(() => run({ endNeighbours: 2, endMargin: bad })).toThrow(
         expect.objectContaining({ field: 'tacticOptions.endMargin', message: expect.stringMatching(/is not in \[0, 1\)/) }),

@@ -73,6 +73,8 @@ export interface LinasOptions {
    * adds almost no hypervolume (a front's step at its end is narrow).
    */
   readonly endMargin: number;
+  /** Ends endMargin applies to: 'all', or 'costs' (the hardware costs' ends, as oneHotModelsFor counts them). */
+  readonly endMarginFor: string;
   /** Predictor features: 'space' = what the space's owner offers when it offers any, else 'one-hot' of active genes. */
   readonly features: string;
   /**
@@ -130,6 +132,7 @@ export const LINAS_DEFAULTS: LinasOptions = {
   endNeighbours: 0,
   endAllocation: 'even',
   endMargin: 0,
+  endMarginFor: 'all',
   features: 'one-hot',
   skipDegenerate: false,
   oneHotModelsFor: 'all',
@@ -206,6 +209,7 @@ export class LinasTactic implements Tactic {
     checkChoice('initialDesign', this.options.initialDesign, ['random', 'balanced']);
     checkChoice('combineModels', this.options.combineModels, ['select', 'stack']);
     checkChoice('oneHotModelsFor', this.options.oneHotModelsFor, ['all', 'costs']);
+    checkChoice('endMarginFor', this.options.endMarginFor, ['all', 'costs']);
     const main =
       this.options.features === 'space' && context.features !== undefined ? context.features : createEncoder(context.space, 'one-hot');
     const viewed = modelViews(main, context.space, this.options.models, context.costFeatures);
@@ -213,8 +217,9 @@ export class LinasTactic implements Tactic {
     this.modelFactories = viewed.factories;
     const offered = viewed.offered;
     const declared = context.objectives.some((objective) => objective.cost !== undefined);
-    this.modelsByObjective = context.objectives.map((objective, index) => {
-      const isCost = declared ? objective.cost !== undefined && objective.cost < 1 : index > 0;
+    this.isCost = context.objectives.map((objective, index) => (declared ? objective.cost !== undefined && objective.cost < 1 : index > 0));
+    this.modelsByObjective = context.objectives.map((_, index) => {
+      const isCost = this.isCost[index] === true;
       if (isCost) return offered;
       // Cost features ('/counts') describe what hardware pays for: offered for the costs only.
       const dropped = (name: string): boolean => name.endsWith(COUNTS_SUFFIX) || (this.options.oneHotModelsFor === 'costs' && name.endsWith(ONE_HOT_SUFFIX));
@@ -225,6 +230,9 @@ export class LinasTactic implements Tactic {
     const degenerate = this.options.skipDegenerate ? this.encoder.degenerate?.bind(this.encoder) : undefined;
     this.skip = degenerate ?? ((): boolean => false);
   }
+
+  /** Per objective: a hardware cost (declared cheaper than a validation, or when none is declared, not the first). */
+  private readonly isCost: readonly boolean[];
 
   /** Model candidates offered to each objective (see oneHotModelsFor). */
   private readonly modelsByObjective: readonly (readonly string[])[];
@@ -650,7 +658,8 @@ export class LinasTactic implements Tactic {
       // With a margin, only neighbours predicted past the end by that much qualify.
       const endValue = Math.min(...front.map((member) => vectors[member]?.[objective] as number));
       const bar = endValue - this.options.endMargin * ((worst[objective] as number) - Math.min(...vectors.map((vector) => vector[objective] as number)));
-      const qualifies = (index: number): boolean => this.options.endMargin <= 0 || (predicted[index]?.[objective] as number) < bar;
+      const margined = this.options.endMargin > 0 && (this.options.endMarginFor === 'all' || this.isCost[objective] === true);
+      const qualifies = (index: number): boolean => !margined || (predicted[index]?.[objective] as number) < bar;
       const ranked: number[] = [];
       for (const rankFront of nonDominatedSort(predicted)) {
         ranked.push(
