@@ -17,6 +17,16 @@ const EDGES: readonly (readonly [number, number])[] = [
 const NONE = 0;
 const OP_COUNT = NB201_OPS.length;
 
+/** Per node: whether some path of operations leads from it to the cell's output. */
+function feedsOutput(genome: Genome): boolean[] {
+  const feeds = [false, false, false, true];
+  for (let edge = NB201_EDGE_COUNT - 1; edge >= 0; edge -= 1) {
+    const [from, to] = EDGES[edge] as readonly [number, number];
+    if (genome[edge] !== NONE && feeds[to] === true) feeds[from] = true;
+  }
+  return feeds;
+}
+
 /**
  * The effective cell: every edge whose operation is not on an input-to-output path becomes 'none' (op 0).
  * A cell with no such path at all (a degenerate cell) becomes all 'none'.
@@ -26,11 +36,7 @@ export function effectiveNb201Cell(genome: Genome): number[] {
   EDGES.forEach(([from, to], edge) => {
     if (genome[edge] !== NONE && reached[from] === true) reached[to] = true;
   });
-  const feeds = [false, false, false, true];
-  for (let edge = NB201_EDGE_COUNT - 1; edge >= 0; edge -= 1) {
-    const [from, to] = EDGES[edge] as readonly [number, number];
-    if (genome[edge] !== NONE && feeds[to] === true) feeds[from] = true;
-  }
+  const feeds = feedsOutput(genome);
   return EDGES.map(([from, to], edge) => {
     const op = genome[edge] as number;
     return op !== NONE && reached[from] === true && feeds[to] === true ? op : NONE;
@@ -64,11 +70,7 @@ export function nb201CellEncoder(): FeatureEncoder {
  * unused results skips them; an operation on zeros from an unreachable node still runs).
  */
 export function executedNb201Cell(genome: Genome): number[] {
-  const feeds = [false, false, false, true];
-  for (let edge = NB201_EDGE_COUNT - 1; edge >= 0; edge -= 1) {
-    const [from, to] = EDGES[edge] as readonly [number, number];
-    if (genome[edge] !== NONE && feeds[to] === true) feeds[from] = true;
-  }
+  const feeds = feedsOutput(genome);
   return EDGES.map(([, to], edge) => (feeds[to] === true ? (genome[edge] as number) : NONE));
 }
 
