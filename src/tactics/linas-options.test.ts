@@ -71,6 +71,7 @@ const variants: Record<string, unknown>[] = [
   { enumerateLimit: 5000, noisySlots: 4 },
   { combineModels: 'stack' },
   { initialDesign: 'balanced' },
+  { enumerateLimit: 5000, noveltyBonus: 2 },
 ];
 
 describe.each(variants)('LINAS options %j', (options) => {
@@ -127,6 +128,29 @@ describe('LINAS option effects', () => {
     const hvi = run({ enumerateLimit: 5000, hviSlots: 3 }).batches;
     expect(hvi[0]).toEqual(fronts[0]);
     expect(hvi.slice(1)).not.toEqual(fronts.slice(1));
+  });
+
+  it('noveltyBonus moves an exhaustive batch away from what was validated', () => {
+    const nearestDistance = (genome: Genome, validated: readonly Genome[]): number =>
+      Math.min(...validated.map((member) => member.filter((choice, gene) => choice !== genome[gene]).length));
+    const meanDistance = (batches: Genome[][], at: number): number => {
+      const validated = batches.slice(0, at).flat();
+      const batch = batches[at] as Genome[];
+      return batch.reduce((sum, genome) => sum + nearestDistance(genome, validated), 0) / batch.length;
+    };
+    const plain = run({ enumerateLimit: 5000 }, 5, {}, 4).batches;
+    const novel = run({ enumerateLimit: 5000, noveltyBonus: 3 }, 5, {}, 4).batches;
+    expect(novel[0]).toEqual(plain[0]);
+    const gains = [1, 2, 3].map((at) => meanDistance(novel, at) - meanDistance(plain, at));
+    expect(gains.reduce((sum, gain) => sum + gain, 0)).toBeGreaterThan(0.5);
+    // Only the exhaustive fill is optimistic: under the inner NSGA-II the bonus changes nothing.
+    expect(run({ noveltyBonus: 3 }).batches).toEqual(run({}).batches);
+    // On the accuracy only: the cost is left at its prediction, so the batches differ from the bonus on both.
+    expect(run({ enumerateLimit: 5000, noveltyBonus: 3, noveltyFor: 'accuracy' }, 5, {}, 4).batches.slice(1)).not.toEqual(novel.slice(1));
+    for (const bad of [-1, -0.5]) {
+      expect(() => run({ enumerateLimit: 5000, noveltyBonus: bad })).toThrow(/is not a finite number >= 0/);
+    }
+    expect(() => run({ noveltyFor: 'costs' })).toThrow(/unknown choice "costs"/);
   });
 
   it('hviOptimism scores the hviSlots picks ahead of their predictions, and nothing else', () => {
