@@ -6,6 +6,8 @@ export { RidgePredictor } from './ridge/index.js';
 export type { RidgeAlphaSelection, RidgeOptions } from './ridge/index.js';
 export { SvrPredictor, solveEpsilonSvr } from './svr/index.js';
 export type { SmoSettings, SmoSolution, SvrKernel, SvrOptions } from './svr/index.js';
+export { TrendPredictor } from './trend/index.js';
+export type { TrendOptions } from './trend/index.js';
 export { GbdtPredictor } from './gbdt/index.js';
 export type { GbdtOptions } from './gbdt/index.js';
 export { MlpPredictor } from './mlp/index.js';

@@ -8,6 +8,8 @@ const cases: { label: string; name: string; options?: Record<string, unknown>; h
   { label: 'ridge, rank targets', name: 'ridge', options: { targetTransform: 'rank' }, hasUncertainty: true },
   { label: 'svr', name: 'svr', hasUncertainty: false },
   { label: 'svr, rank targets', name: 'svr', options: { targetTransform: 'rank' }, hasUncertainty: false },
+  { label: 'ridge+svr', name: 'ridge+svr', hasUncertainty: false },
+  { label: 'ridge+svr, rank targets', name: 'ridge+svr', options: { targetTransform: 'rank' }, hasUncertainty: false },
   { label: 'gbdt', name: 'gbdt', options: { trees: 60 }, hasUncertainty: false },
   { label: 'mlp', name: 'mlp', options: { maxEpochs: 60 }, hasUncertainty: false },
   { label: 'gp', name: 'gp', hasUncertainty: true },

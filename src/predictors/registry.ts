@@ -11,11 +11,12 @@ import { MlpPredictor, type MlpOptions } from './mlp/mlp-predictor.js';
 import { RidgePredictor, type RidgeOptions } from './ridge/ridge-predictor.js';
 import type { PredictorCandidate } from './selection.js';
 import { SvrPredictor, type SvrOptions } from './svr/svr-predictor.js';
+import { TrendPredictor, type TrendOptions } from './trend/trend-predictor.js';
 import type { Predictor, PredictorFactory } from './types.js';
 
-export type PredictorName = 'ridge' | 'svr' | 'gbdt' | 'mlp' | 'gp' | 'bagged';
+export type PredictorName = 'ridge' | 'svr' | 'ridge+svr' | 'gbdt' | 'mlp' | 'gp' | 'bagged';
 
-export const PREDICTOR_NAMES: readonly PredictorName[] = ['ridge', 'svr', 'gbdt', 'mlp', 'gp', 'bagged'];
+export const PREDICTOR_NAMES: readonly PredictorName[] = ['ridge', 'svr', 'ridge+svr', 'gbdt', 'mlp', 'gp', 'bagged'];
 
 /** Options of 'bagged': the member model by name, its options, and the member count. */
 export interface BaggedPredictorConfig extends BaggedEnsembleOptions {
@@ -43,6 +44,8 @@ function unvalidatedFactory(name: string, options: Readonly<Record<string, unkno
       return () => new RidgePredictor(options as RidgeOptions | undefined);
     case 'svr':
       return (rng) => new SvrPredictor(rng, options as SvrOptions | undefined);
+    case 'ridge+svr':
+      return (rng) => new TrendPredictor(rng, options as TrendOptions | undefined);
     case 'gbdt':
       return (rng) => new GbdtPredictor(rng, options as GbdtOptions | undefined);
     case 'mlp':
