@@ -150,7 +150,8 @@ describe('LINAS option effects', () => {
     for (const bad of [-1, -0.5]) {
       expect(() => run({ enumerateLimit: 5000, noveltyBonus: bad })).toThrow(/is not a finite number >= 0/);
     }
-    expect(() => run({ noveltyFor: 'costs' })).toThrow(/unknown choice "costs"/);
+    expect(run({ enumerateLimit: 5000, noveltyBonus: 3, noveltyFor: 'costs' }, 5, {}, 4).batches.slice(1)).not.toEqual(novel.slice(1));
+    expect(() => run({ noveltyFor: 'latency' })).toThrow(/unknown choice "latency"/);
   });
 
   it('hviOptimism scores the hviSlots picks ahead of their predictions, and nothing else', () => {

@@ -123,7 +123,7 @@ export interface LinasOptions {
    * often pessimistic, where the run has no neighbours (0 = none).
    */
   readonly noveltyBonus: number;
-  /** Objectives the novelty bonus applies to: 'all', or 'accuracy' (every objective but the hardware costs). */
+  /** Objectives the novelty bonus applies to: 'all', 'accuracy' (all but the hardware costs) or 'costs' (those only). */
   readonly noveltyFor: string;
 }
 
@@ -222,7 +222,7 @@ export class LinasTactic implements Tactic {
     checkChoice('combineModels', this.options.combineModels, ['select', 'stack']);
     checkChoice('oneHotModelsFor', this.options.oneHotModelsFor, ['all', 'costs']);
     checkChoice('endMarginFor', this.options.endMarginFor, ['all', 'costs']);
-    checkChoice('noveltyFor', this.options.noveltyFor, ['all', 'accuracy']);
+    checkChoice('noveltyFor', this.options.noveltyFor, ['all', 'accuracy', 'costs']);
     if (!(this.options.noveltyBonus >= 0 && Number.isFinite(this.options.noveltyBonus))) {
       throw badInput('tacticOptions.noveltyBonus', `${this.options.noveltyBonus} is not a finite number >= 0`, 'give a multiple of the typical error, e.g. 1 (default 0)');
     }
@@ -332,6 +332,7 @@ export class LinasTactic implements Tactic {
       const spreads = models.map((model, objective) => {
         if (this.options.noveltyBonus <= 0 || model === null || model.outOfFold === null) return 0;
         if (this.options.noveltyFor === 'accuracy' && this.isCost[objective] === true) return 0;
+        if (this.options.noveltyFor === 'costs' && this.isCost[objective] !== true) return 0;
         const targets = this.archive.targets(objective);
         return medianAbsoluteResidual(model.outOfFold, rows.map((row) => targets[row] as number));
       });
@@ -826,9 +827,10 @@ function modelViews(
 }
 
 /** Refuses a word option outside its choices, naming the option and the choices. */
-function checkChoice(option: string, value: string, choices: readonly [string, string]): void {
+function checkChoice(option: string, value: string, choices: readonly [string, string, ...string[]]): void {
   if (!choices.includes(value)) {
-    throw badInput(`tacticOptions.${option}`, `unknown choice "${value}"`, `choose '${choices[0]}' or '${choices[1]}'`);
+    const quoted = choices.map((choice) => `'${choice}'`);
+    throw badInput(`tacticOptions.${option}`, `unknown choice "${value}"`, `choose ${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`);
   }
 }
 
