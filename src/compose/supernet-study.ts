@@ -63,8 +63,9 @@ export async function buildSupernetStudy(request: SupernetSearchRequest): Promis
     } else if (request.evaluatorUrl !== undefined) {
       external = await HttpEvaluator.start({ url: request.evaluatorUrl });
     }
-    // fashion-ofa ships its trained weights and held-out images: carve measures its accuracy itself (ONNX
-    // Runtime on the extracted sub-network) unless an external evaluator is given.
+    // fashion-ofa ships its trained weights and reads its held-out images from Debian's dataset-fashion-mnist
+    // (or $FASHION_MNIST_DIR): carve measures its accuracy itself (ONNX Runtime on the extracted sub-network)
+    // unless an external evaluator is given.
     let builtInAccuracy: FashionOfaAccuracyEvaluator | undefined;
     if (external === undefined && supernet.id === FASHION_OFA_ID && request.objectives.includes('accuracy')) {
       builtInAccuracy = new FashionOfaAccuracyEvaluator();

@@ -8,6 +8,9 @@ Three ways to run it (always with Debian's python3, which has torch):
 
 `--serve` is what `carve search --evaluator-cmd '["/usr/bin/python3", "supernets/fashion-ofa/evaluate.py", "--serve"]'`
 runs: it provides the objective `accuracy` (maximize, %).
+
+The held-out images are the first 2,000 Fashion-MNIST test images, read from the Debian package
+dataset-fashion-mnist (/usr/share/datasets/fashion-mnist), or from the folder $FASHION_MNIST_DIR or --data-dir names.
 """
 
 import argparse
@@ -27,23 +30,20 @@ sys.path.insert(0, HERE)
 import fashion_ofa as arch  # noqa: E402
 
 WEIGHTS_FILE = "fashion-ofa.safetensors"
-IMAGES_FILE = "heldout-images-idx3-ubyte.gz"
-LABELS_FILE = "heldout-labels-idx1-ubyte.gz"
 EVALUATOR_VERSION = "1"
 
 
 class HeldOutEvaluator:
     """Loads the weights and the held-out images once; scores any number of configs."""
 
-    def __init__(self, directory=HERE, threads=2):
+    def __init__(self, directory=HERE, threads=2, data_dir=None):
         torch.set_num_threads(threads)
         weights_path = os.path.join(directory, WEIGHTS_FILE)
         self.tensors, self.metadata = arch.load_tensors(weights_path)
         with open(weights_path, "rb") as handle:
             # Measurements are cached under the evaluator's version: retrained weights must not reuse them.
             self.weights_digest = hashlib.sha256(handle.read()).hexdigest()[:12]
-        images = arch.read_idx(os.path.join(directory, IMAGES_FILE))
-        labels = arch.read_idx(os.path.join(directory, LABELS_FILE))
+        images, labels = arch.load_heldout(data_dir)
         self.images = arch.images_to_tensor(images)
         self.labels = torch.from_numpy(labels.astype(np.int64))
 
@@ -61,11 +61,17 @@ def main():
     mode.add_argument("--config", help="one native config as JSON; prints its accuracy")
     mode.add_argument("--batch", action="store_true", help="read a JSON list of configs on stdin, print a JSON list")
     mode.add_argument("--serve", action="store_true", help="speak carve's evaluator protocol on stdin/stdout")
-    parser.add_argument("--dir", default=HERE, help="folder with the weights and held-out images")
+    parser.add_argument("--dir", default=HERE, help="folder with the weights")
+    parser.add_argument("--data-dir", default=None,
+                        help=f"folder with Fashion-MNIST's t10k-*-ubyte.gz files (default ${arch.FASHION_MNIST_DIR_ENV}, "
+                             f"else {arch.DEFAULT_FASHION_MNIST_DIR} from the Debian package {arch.FASHION_MNIST_APT_PACKAGE})")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
 
-    evaluator = HeldOutEvaluator(args.dir, args.threads)
+    try:
+        evaluator = HeldOutEvaluator(args.dir, args.threads, args.data_dir)
+    except (OSError, ValueError) as error:
+        sys.exit(f"evaluate.py: {error}")
     if args.config is not None:
         print(json.dumps({"accuracy": evaluator.accuracy(json.loads(args.config))}))
     elif args.batch:

@@ -6,7 +6,9 @@ TypeScript side rebuilds as an ONNX graph from the same file.
 """
 
 import gzip
+import hashlib
 import json
+import os
 import struct
 
 import numpy as np
@@ -138,6 +140,22 @@ def load_tensors(path):
 
 # ---- images (IDX format, as distributed by Fashion-MNIST) --------------------------------------------
 
+# Fashion-MNIST is not copied into carve: it comes from the Debian package dataset-fashion-mnist
+# (`dpkg -L dataset-fashion-mnist`), or from the folder $FASHION_MNIST_DIR names.
+FASHION_MNIST_DIR_ENV = "FASHION_MNIST_DIR"
+FASHION_MNIST_APT_PACKAGE = "dataset-fashion-mnist"
+DEFAULT_FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist"
+# The held-out set the evaluators score on: the first 2,000 test ("t10k") images and labels. SHA-256 of their
+# bytes without the IDX headers, the same constants as src/supernets/fashion-ofa/held-out.ts.
+HELD_OUT_COUNT = 2000
+HELD_OUT_IMAGES_SHA256 = "09bbac78738f0229a68f7ca74e62665d7fb34f45ea7a3509ab5c4a202c1370de"
+HELD_OUT_LABELS_SHA256 = "a86243d2b2400909bc0a82f5fd5c9df83bf827852a1543e3dc70af890035a9d4"
+
+
+def fashion_mnist_dir():
+    """$FASHION_MNIST_DIR when set and not empty, else where dataset-fashion-mnist installs the files."""
+    return os.environ.get(FASHION_MNIST_DIR_ENV) or DEFAULT_FASHION_MNIST_DIR
+
 
 def read_idx(path):
     opener = gzip.open if path.endswith(".gz") else open
@@ -150,11 +168,38 @@ def read_idx(path):
     return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * rank).reshape(shape)
 
 
-def write_idx(path, array):
-    header = bytes([0, 0, 0x08, array.ndim]) + struct.pack(">" + "I" * array.ndim, *array.shape)
-    # mtime=0 keeps the compressed file byte-identical across runs.
-    with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as handle:
-        handle.write(header + np.ascontiguousarray(array, dtype=np.uint8).tobytes())
+def read_fashion_mnist(data_dir, prefix):
+    """Images uint8 [N, 28, 28] and labels uint8 [N] of one split ("train" or "t10k"), .gz or plain files."""
+    arrays = []
+    for kind in ("images-idx3-ubyte", "labels-idx1-ubyte"):
+        name = f"{prefix}-{kind}"
+        candidates = [os.path.join(data_dir, name + ".gz"), os.path.join(data_dir, name)]
+        path = next((candidate for candidate in candidates if os.path.exists(candidate)), None)
+        if path is None:
+            raise FileNotFoundError(
+                f"the Fashion-MNIST files are missing: no {name}.gz (or {name}) in {data_dir}; install the Debian "
+                f"package {FASHION_MNIST_APT_PACKAGE} (apt-get install {FASHION_MNIST_APT_PACKAGE}, files in "
+                f"{DEFAULT_FASHION_MNIST_DIR}) or set {FASHION_MNIST_DIR_ENV} to a folder holding {prefix}-images-idx3-ubyte.gz "
+                f"and {prefix}-labels-idx1-ubyte.gz")
+        arrays.append(read_idx(path))
+    images, labels = arrays
+    if images.ndim != 3 or images.shape[1:] != (IMAGE_SIZE, IMAGE_SIZE) or labels.shape != (images.shape[0],):
+        raise ValueError(f"{data_dir}: {prefix} images {images.shape} and labels {labels.shape} do not match")
+    return images, labels
+
+
+def load_heldout(data_dir=None):
+    """The held-out set: the first 2,000 Fashion-MNIST test images and labels, checked against their SHA-256."""
+    data_dir = data_dir or fashion_mnist_dir()
+    images, labels = read_fashion_mnist(data_dir, "t10k")
+    if images.shape[0] < HELD_OUT_COUNT:
+        raise ValueError(f"{data_dir}: {images.shape[0]} test images, the held-out set needs the first {HELD_OUT_COUNT}")
+    images, labels = images[:HELD_OUT_COUNT], labels[:HELD_OUT_COUNT]
+    if (hashlib.sha256(images.tobytes()).hexdigest() != HELD_OUT_IMAGES_SHA256
+            or hashlib.sha256(labels.tobytes()).hexdigest() != HELD_OUT_LABELS_SHA256):
+        raise ValueError(f"{data_dir}: the first {HELD_OUT_COUNT} test images or labels differ from Fashion-MNIST's "
+                         f"(SHA-256 mismatch); use an unmodified copy ({FASHION_MNIST_APT_PACKAGE}, or {FASHION_MNIST_DIR_ENV})")
+    return images, labels
 
 
 def images_to_tensor(images_uint8):

@@ -1,8 +1,9 @@
 """Trains the fashion-ofa super-network on Fashion-MNIST with the sandwich rule and in-place distillation.
 
-Writes, into --out-dir: fashion-ofa.safetensors (the shared weights every sub-network is cut from),
-heldout-images-idx3-ubyte.gz / heldout-labels-idx1-ubyte.gz (the first --heldout test images, used by the
-evaluators) and training-summary.json (settings, timing and accuracies). Run with Debian's python3:
+Reads Fashion-MNIST from the Debian package dataset-fashion-mnist (/usr/share/datasets/fashion-mnist), or from
+$FASHION_MNIST_DIR or --data-dir. Writes, into --out-dir: fashion-ofa.safetensors (the shared weights every
+sub-network is cut from) and training-summary.json (settings, timing and accuracies, on the held-out set of the
+first --heldout test images, which the evaluators read from the same files). Run with Debian's python3:
 
     /usr/bin/python3 supernets/fashion-ofa/train.py --full-epochs 3 --epochs 3 --seed 0 --out-dir supernets/fashion-ofa
 """
@@ -121,15 +122,10 @@ def augment(images, generator):
     return padded.gather(3, cols)
 
 
-def load_split(data_dir, prefix):
-    images = arch.read_idx(os.path.join(data_dir, f"{prefix}-images-idx3-ubyte.gz"))
-    labels = arch.read_idx(os.path.join(data_dir, f"{prefix}-labels-idx1-ubyte.gz"))
-    return images, labels
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data-dir", default="/usr/share/datasets/fashion-mnist")
+    parser.add_argument("--data-dir", default=arch.fashion_mnist_dir(),
+                        help=f"Fashion-MNIST folder (default ${arch.FASHION_MNIST_DIR_ENV}, else {arch.DEFAULT_FASHION_MNIST_DIR})")
     parser.add_argument("--out-dir", default=os.path.dirname(os.path.abspath(__file__)))
     parser.add_argument("--epochs", type=float, default=3.0, help="epochs of sandwich-rule training")
     parser.add_argument("--full-epochs", type=float, default=3.0,
@@ -140,7 +136,8 @@ def main():
     parser.add_argument("--max-steps", type=int, default=None, help="stop early (for quick checks); the schedule is unchanged")
     parser.add_argument("--weight-decay", type=float, default=5e-5)
     parser.add_argument("--random-subnets", type=int, default=2, help="random sub-networks per step besides the two ends")
-    parser.add_argument("--heldout", type=int, default=2000, help="first N test images kept for the evaluators")
+    parser.add_argument("--heldout", type=int, default=arch.HELD_OUT_COUNT,
+                        help="first N test images scored as the held-out set (the evaluators use the first 2,000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
@@ -151,11 +148,12 @@ def main():
     augment_rng = torch.Generator().manual_seed(args.seed + 1)
     order_rng = torch.Generator().manual_seed(args.seed + 2)
 
-    train_images, train_labels = load_split(args.data_dir, "train")
-    test_images, test_labels = load_split(args.data_dir, "t10k")
+    try:
+        train_images, train_labels = arch.read_fashion_mnist(args.data_dir, "train")
+        test_images, test_labels = arch.read_fashion_mnist(args.data_dir, "t10k")
+    except (OSError, ValueError) as error:
+        sys.exit(f"train.py: {error}")
     os.makedirs(args.out_dir, exist_ok=True)
-    arch.write_idx(os.path.join(args.out_dir, "heldout-images-idx3-ubyte.gz"), test_images[:args.heldout])
-    arch.write_idx(os.path.join(args.out_dir, "heldout-labels-idx1-ubyte.gz"), test_labels[:args.heldout])
 
     train_x = arch.images_to_tensor(train_images)
     train_y = torch.from_numpy(train_labels.astype(np.int64))

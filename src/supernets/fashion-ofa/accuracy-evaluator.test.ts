@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
 import { FashionOfaAccuracyEvaluator, argmax } from './accuracy-evaluator.js';
-import { defaultFashionOfaDirectory } from './held-out.js';
+import { defaultFashionOfaDirectory, FASHION_MNIST_DIR_ENV } from './held-out.js';
+import type { FashionOfaConfig } from './architecture.js';
 import { createFashionOfaSpace } from './space.js';
 
 const PYTHON = '/usr/bin/python3';
@@ -56,6 +57,30 @@ describe('FashionOfaAccuracyEvaluator', () => {
     expect(evaluator.id).toMatch(/^fashion-ofa-accuracy@1\+[0-9a-f]{12}\/heldout-2000\/onnxruntime-cpu$/);
     expect(evaluator.provides).toEqual(['accuracy']);
   });
+
+  it('reproduces the held-out accuracies recorded in training-summary.json (and the READMEs)', async () => {
+    const summary = JSON.parse(readFileSync(join(defaultFashionOfaDirectory(), 'training-summary.json'), 'utf8')) as {
+      args: { heldout: number };
+      subnets: { name: string; config: FashionOfaConfig; heldout_accuracy: number }[];
+    };
+    expect(summary.args.heldout).toBe(2000);
+    expect(summary.subnets.map((subnet) => subnet.name).slice(0, 2)).toEqual(['largest', 'smallest']);
+    const evaluator = new FashionOfaAccuracyEvaluator({ threads: 1 });
+    for (const subnet of summary.subnets) {
+      // PyTorch recorded them; onnxruntime agrees within 0.1 points (2 of the 2,000 images).
+      expect(Math.abs((await evaluator.accuracyOf(subnet.config)) - subnet.heldout_accuracy), subnet.name).toBeLessThanOrEqual(0.1);
+    }
+  }, 120_000);
+
+  it.skipIf(!hasTorch)('evaluate.py names FASHION_MNIST_DIR and the Debian package when the images are missing', () => {
+    const run = spawnSync(PYTHON, [EVALUATE_SCRIPT, '--config', '{}'], {
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', [FASHION_MNIST_DIR_ENV]: '/nonexistent/fashion-mnist' },
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('FASHION_MNIST_DIR');
+    expect(run.stderr).toContain('apt-get install dataset-fashion-mnist');
+  }, 60_000);
 
   it.skipIf(!hasTorch)('agrees with the PyTorch evaluator within 0.1 points on 20 random sub-networks', async () => {
     const { space, codec } = createFashionOfaSpace();

@@ -1,7 +1,8 @@
 // Top-1 accuracy of fashion-ofa sub-networks on the held-out images, computed in-process with onnxruntime.
 //
 // Each candidate's sub-network is cut out of the trained weights, written as an ONNX graph and run over the
-// held-out set; no Python is involved. onnxruntime-node is loaded on first use, so importing this module is cheap.
+// held-out set (the first 2,000 Fashion-MNIST test images, read from Debian's dataset-fashion-mnist or
+// $FASHION_MNIST_DIR); no Python is involved. onnxruntime-node is loaded on first use, so importing this module is cheap.
 
 import { join } from 'node:path';
 import type { InferenceSession } from 'onnxruntime-node';
@@ -18,8 +19,13 @@ import { FashionOfaWeights } from './weights-file.js';
 export const FASHION_OFA_ACCURACY_VERSION = 1;
 
 export interface FashionOfaAccuracyEvaluatorOptions {
-  /** Folder with fashion-ofa.safetensors and the held-out IDX files; default the checkout's supernets/fashion-ofa. */
+  /** Folder with fashion-ofa.safetensors; default the checkout's supernets/fashion-ofa. */
   readonly directory?: string;
+  /**
+   * Folder with Fashion-MNIST's t10k-images-idx3-ubyte(.gz) and t10k-labels-idx1-ubyte(.gz); default
+   * `$FASHION_MNIST_DIR`, else /usr/share/datasets/fashion-mnist (Debian package dataset-fashion-mnist).
+   */
+  readonly dataDirectory?: string;
   /** Images per onnxruntime run. Default 500. */
   readonly imagesPerRun?: number;
   /** onnxruntime intra-op threads. Default 1. */
@@ -58,7 +64,7 @@ export class FashionOfaAccuracyEvaluator implements Evaluator {
     this.imagesPerRun = checkInteger(options.imagesPerRun, 500, 'imagesPerRun', 100_000);
     this.threads = checkInteger(options.threads, 1, 'threads', 256);
     this.weights = FashionOfaWeights.fromFile(join(directory, WEIGHTS_FILE));
-    this.heldOut = loadHeldOut(directory);
+    this.heldOut = loadHeldOut(options.dataDirectory);
     this.heldOutCount = this.heldOut.count;
     const objective = options.objective ?? 'accuracy';
     this.provides = [objective];

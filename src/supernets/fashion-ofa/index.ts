@@ -14,7 +14,18 @@ export {
 export { createFashionOfaSpace, FASHION_OFA_ID, type FashionOfaSpace } from './space.js';
 export { fashionOfaCosts } from './costs.js';
 export { FashionOfaWeights, parseSafetensors, type WeightTensor } from './weights-file.js';
-export { defaultFashionOfaDirectory, loadHeldOut, parseIdx, type HeldOutSet, type IdxArray } from './held-out.js';
+export {
+  DEFAULT_FASHION_MNIST_DIR,
+  defaultFashionOfaDirectory,
+  FASHION_MNIST_APT_PACKAGE,
+  FASHION_MNIST_DIR_ENV,
+  fashionMnistDirectory,
+  HELD_OUT_COUNT,
+  loadHeldOut,
+  parseIdx,
+  type HeldOutSet,
+  type IdxArray,
+} from './held-out.js';
 export { buildFashionOfaModel, buildFashionOfaOnnx, FASHION_OFA_INPUT, FASHION_OFA_OUTPUT } from './onnx-graph.js';
 export {
   createFashionOfaSupernet,
