@@ -85,6 +85,7 @@ describe('TrendPredictor (ridge trend + RBF SVR on its residuals)', () => {
   it('refuses unknown options and part options, naming them', () => {
     expect(() => predictorFactory('ridge+svr', { depth: 2 })).toThrow(expect.objectContaining({ field: 'ridge+svr.depth' }));
     expect(() => predictorFactory('ridge+svr', { svr: { targetTransform: 'rank' } })).toThrow(expect.objectContaining({ field: 'ridge+svr.svr.targetTransform' }));
+    expect(() => predictorFactory('ridge+svr', { svr: { kernel: 'linear' } })).toThrow(expect.objectContaining({ field: 'ridge+svr.svr.kernel' }));
     expect(() => predictorFactory('ridge+svr', { ridge: { alpha: -1 } })).toThrow(expect.objectContaining({ field: 'ridge.alpha' }));
     expect(() => predictorFactory('ridge+svr', { svr: { cost: 0 } })).toThrow(expect.objectContaining({ field: 'svr.cost' }));
   });

@@ -5,8 +5,8 @@ import type { Rng } from '../../core/rng.js';
 import { notFittedError, packTrainingData } from '../common/dataset.js';
 import { checkOptionKeys, choiceOption } from '../common/options.js';
 import { TARGET_TRANSFORM_KINDS, type TargetTransform, type TargetTransformKind, fitTargetTransform } from '../common/target-transform.js';
-import { RidgePredictor, type RidgeOptions } from '../ridge/index.js';
-import { SvrPredictor, type SvrOptions } from '../svr/index.js';
+import { RIDGE_OPTION_KEYS, RidgePredictor, type RidgeOptions } from '../ridge/index.js';
+import { SVR_OPTION_KEYS, SvrPredictor, type SvrOptions } from '../svr/index.js';
 import type { Predictor } from '../types.js';
 
 export interface TrendOptions {
@@ -14,8 +14,8 @@ export interface TrendOptions {
   readonly targetTransform?: TargetTransformKind;
   /** Options of the ridge trend (its own targetTransform excepted). */
   readonly ridge?: Omit<RidgeOptions, 'targetTransform'>;
-  /** Options of the RBF SVR on the trend's residuals (its own targetTransform excepted). */
-  readonly svr?: Omit<SvrOptions, 'targetTransform'>;
+  /** Options of the RBF SVR on the trend's residuals (its own targetTransform and kernel excepted). */
+  readonly svr?: Omit<SvrOptions, 'targetTransform' | 'kernel'>;
 }
 
 export const TREND_OPTION_KEYS: readonly string[] = ['targetTransform', 'ridge', 'svr'];
@@ -26,10 +26,11 @@ interface TrendModel {
   readonly targetTransform: TargetTransform;
 }
 
-/** The part options of a trend model, refusing a targetTransform of their own (the trend model's applies to both). */
+/** The part options of a trend model, refusing a targetTransform (and for the SVR a kernel) of their own. */
 function partOptions(part: 'ridge' | 'svr', value: unknown): Record<string, unknown> {
-  const record = checkOptionKeys(`ridge+svr.${part}`, value, part === 'ridge' ? ['alpha', 'alphaGrid', 'alphaSelection'] : ['kernel', 'cost', 'epsilon', 'gamma', 'tolerance', 'maxIterations', 'tune']);
-  return { ...record };
+  // The trend model's targetTransform applies to both parts, and the residual part is an RBF SVR by definition.
+  const keys = (part === 'ridge' ? RIDGE_OPTION_KEYS : SVR_OPTION_KEYS).filter((key) => key !== 'targetTransform' && key !== 'kernel');
+  return checkOptionKeys(`ridge+svr.${part}`, value, keys);
 }
 
 export class TrendPredictor implements Predictor {

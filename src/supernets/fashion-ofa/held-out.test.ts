@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CarveError } from '../../core/errors.js';
+import { errorOf } from '../../space/testing/errors.js';
 import {
   DEFAULT_FASHION_MNIST_DIR,
   FASHION_MNIST_APT_PACKAGE,
@@ -22,16 +22,6 @@ function idx(shape: readonly number[], data: Uint8Array): Uint8Array {
   header.writeUInt8(shape.length, 3);
   shape.forEach((dim, axis) => header.writeUInt32BE(dim, 4 + 4 * axis));
   return Buffer.concat([header, data]);
-}
-
-function thrown(action: () => unknown): CarveError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CarveError) return error;
-    throw error;
-  }
-  throw new Error('expected a CarveError');
 }
 
 const folders: string[] = [];
@@ -89,13 +79,13 @@ describe('loadHeldOut', () => {
   it('names FASHION_MNIST_DIR and the apt package when the files are missing', () => {
     const folder = tempFolder();
     vi.stubEnv(FASHION_MNIST_DIR_ENV, folder);
-    const error = thrown(() => loadHeldOut());
+    const error = errorOf(() => loadHeldOut());
     expect(error.code).toBe('NOT_FOUND');
     expect(error.field).toBe(FASHION_MNIST_DIR_ENV);
     expect(error.message).toContain(`${FASHION_MNIST_DIR_ENV}=${folder}`);
     expect(error.message).toContain(TEST_IMAGES_FILE);
     expect(error.describe()).toContain(`apt-get install ${FASHION_MNIST_APT_PACKAGE}`);
-    expect(thrown(() => loadHeldOut(join(folder, 'nowhere'))).describe()).toMatch(/FASHION_MNIST_DIR.*dataset-fashion-mnist/s);
+    expect(errorOf(() => loadHeldOut(join(folder, 'nowhere'))).describe()).toMatch(/FASHION_MNIST_DIR.*dataset-fashion-mnist/s);
   });
 
   it('refuses a test set whose first 2,000 images are not Fashion-MNIST\'s, and one that is too short', () => {
@@ -103,10 +93,10 @@ describe('loadHeldOut', () => {
     const count = HELD_OUT_COUNT + 5;
     writeFileSync(join(folder, `${TEST_IMAGES_FILE}.gz`), gzipSync(idx([count, 28, 28], new Uint8Array(count * 28 * 28))));
     writeFileSync(join(folder, `${TEST_LABELS_FILE}.gz`), gzipSync(idx([count], new Uint8Array(count))));
-    expect(thrown(() => loadHeldOut(folder)).message).toMatch(/SHA-256 mismatch/);
+    expect(errorOf(() => loadHeldOut(folder)).message).toMatch(/SHA-256 mismatch/);
 
     writeFileSync(join(folder, `${TEST_IMAGES_FILE}.gz`), gzipSync(idx([10, 28, 28], new Uint8Array(10 * 28 * 28))));
     writeFileSync(join(folder, `${TEST_LABELS_FILE}.gz`), gzipSync(idx([10], new Uint8Array(10))));
-    expect(thrown(() => loadHeldOut(folder)).message).toMatch(/10 test images, the held-out set needs the first 2000/);
+    expect(errorOf(() => loadHeldOut(folder)).message).toMatch(/10 test images, the held-out set needs the first 2000/);
   });
 });

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CarveError } from '../../core/errors.js';
 import { createRng } from '../../core/rng.js';
+import { errorOf } from '../../space/testing/errors.js';
 import { createFashionOfaSpace } from './space.js';
 
 const LARGEST = { ks: [5, 5, 5, 5, 5, 5, 5, 5, 5], e: [4, 4, 4, 4, 4, 4, 4, 4, 4], d: [3, 3, 3] };
 const SMALLEST = { ks: [3, 3, 3, 3, 3, 3, 3, 3, 3], e: [2, 2, 2, 2, 2, 2, 2, 2, 2], d: [1, 1, 1] };
-
-function errorOf(action: () => unknown): CarveError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CarveError) return error;
-    throw error;
-  }
-  throw new Error('expected a CarveError');
-}
 
 describe('fashion-ofa space', () => {
   const { space, codec, read } = createFashionOfaSpace();
