@@ -10,6 +10,8 @@ const cases: { label: string; name: string; options?: Record<string, unknown>; h
   { label: 'svr, rank targets', name: 'svr', options: { targetTransform: 'rank' }, hasUncertainty: false },
   { label: 'ridge+svr', name: 'ridge+svr', hasUncertainty: false },
   { label: 'ridge+svr, rank targets', name: 'ridge+svr', options: { targetTransform: 'rank' }, hasUncertainty: false },
+  { label: 'proxy+svr', name: 'proxy+svr', hasUncertainty: false },
+  { label: 'proxy+svr, rank targets, first column', name: 'proxy+svr', options: { targetTransform: 'rank', column: 0 }, hasUncertainty: false },
   { label: 'gbdt', name: 'gbdt', options: { trees: 60 }, hasUncertainty: false },
   { label: 'mlp', name: 'mlp', options: { maxEpochs: 60 }, hasUncertainty: false },
   { label: 'gp', name: 'gp', hasUncertainty: true },

@@ -14,9 +14,9 @@ import { SvrPredictor, type SvrOptions } from './svr/svr-predictor.js';
 import { TrendPredictor, type TrendOptions } from './trend/trend-predictor.js';
 import type { Predictor, PredictorFactory } from './types.js';
 
-export type PredictorName = 'ridge' | 'svr' | 'ridge+svr' | 'gbdt' | 'mlp' | 'gp' | 'bagged';
+export type PredictorName = 'ridge' | 'svr' | 'ridge+svr' | 'proxy+svr' | 'gbdt' | 'mlp' | 'gp' | 'bagged';
 
-export const PREDICTOR_NAMES: readonly PredictorName[] = ['ridge', 'svr', 'ridge+svr', 'gbdt', 'mlp', 'gp', 'bagged'];
+export const PREDICTOR_NAMES: readonly PredictorName[] = ['ridge', 'svr', 'ridge+svr', 'proxy+svr', 'gbdt', 'mlp', 'gp', 'bagged'];
 
 /** Options of 'bagged': the member model by name, its options, and the member count. */
 export interface BaggedPredictorConfig extends BaggedEnsembleOptions {
@@ -46,6 +46,8 @@ function unvalidatedFactory(name: string, options: Readonly<Record<string, unkno
       return (rng) => new SvrPredictor(rng, options as SvrOptions | undefined);
     case 'ridge+svr':
       return (rng) => new TrendPredictor(rng, options as TrendOptions | undefined);
+    case 'proxy+svr':
+      return (rng) => new TrendPredictor(rng, options as TrendOptions | undefined, 'proxy');
     case 'gbdt':
       return (rng) => new GbdtPredictor(rng, options as GbdtOptions | undefined);
     case 'mlp':

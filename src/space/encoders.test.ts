@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concatenateEncoders, createEncoder, encodeMany, ORDINAL_INACTIVE } from './encoders.js';
+import { concatenateEncoders, createEncoder, encodeMany, ORDINAL_INACTIVE, withProxyColumn } from './encoders.js';
 import { createRng } from '../core/rng.js';
 import { createSearchSpace } from './search-space.js';
 import { errorOf } from './testing/errors.js';
@@ -127,5 +127,27 @@ describe('concatenateEncoders', () => {
     const flagging = { ...createEncoder(chain, 'ordinal'), kind: 'flagging', width: 1, encode: () => new Float64Array(1), degenerate: () => true };
     expect(concatenateEncoders(oneHot, flagging).degenerate?.(chain.sample(createRng(1)))).toBe(true);
     expect(concatenateEncoders({ ...flagging, degenerate: () => false }, flagging).degenerate?.(chain.sample(createRng(1)))).toBe(false);
+  });
+});
+
+describe('withProxyColumn', () => {
+  it("appends the encoder's proxy as the last column and passes the proxy and degenerate flag on", () => {
+    const oneHot = createEncoder(chain, 'one-hot');
+    const proxied = {
+      kind: 'proxied',
+      width: oneHot.width,
+      encode: (genome: readonly number[]) => oneHot.encode(genome),
+      proxy: (genome: readonly number[]) => 10 * (genome[0] as number) + 0.5,
+      degenerate: () => true,
+    };
+    const withProxy = withProxyColumn(proxied);
+    expect(withProxy.kind).toBe('proxied+proxy');
+    expect(withProxy.width).toBe(oneHot.width + 1);
+    const genome = chain.sample(createRng(4));
+    expect(Array.from(withProxy.encode(genome))).toEqual([...oneHot.encode(genome), 10 * (genome[0] as number) + 0.5]);
+    expect(withProxy.proxy?.(genome)).toBe(10 * (genome[0] as number) + 0.5);
+    expect(withProxy.degenerate?.(genome)).toBe(true);
+    expect(concatenateEncoders(oneHot, proxied).proxy?.(genome)).toBe(10 * (genome[0] as number) + 0.5);
+    expect(() => withProxyColumn(oneHot)).toThrow(/offers no proxy/);
   });
 });

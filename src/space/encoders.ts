@@ -179,6 +179,7 @@ export function createEncoder(space: SearchSpace, kind: EncodingKind): FeatureEn
 export function concatenateEncoders(first: FeatureEncoder, second: FeatureEncoder): FeatureEncoder {
   const width = first.width + second.width;
   const degenerate = first.degenerate?.bind(first) ?? second.degenerate?.bind(second);
+  const proxy = first.proxy?.bind(first) ?? second.proxy?.bind(second);
   return {
     kind: `${first.kind}+${second.kind}`,
     width,
@@ -188,6 +189,30 @@ export function concatenateEncoders(first: FeatureEncoder, second: FeatureEncode
       features.set(second.encode(genome), first.width);
       return features;
     },
+    ...(degenerate === undefined ? {} : { degenerate }),
+    ...(proxy === undefined ? {} : { proxy }),
+  };
+}
+
+/**
+ * The encoder's features with its zero-cost proxy (FeatureEncoder.proxy) appended as the last column; the proxy,
+ * and which architectures are degenerate, are passed on.
+ */
+export function withProxyColumn(encoder: FeatureEncoder): FeatureEncoder {
+  const proxy = encoder.proxy?.bind(encoder);
+  if (proxy === undefined) throw new Error(`encoder ${encoder.kind} offers no proxy`);
+  const width = encoder.width + 1;
+  const degenerate = encoder.degenerate?.bind(encoder);
+  return {
+    kind: `${encoder.kind}+proxy`,
+    width,
+    encode(genome: Genome): Float64Array {
+      const features = new Float64Array(width);
+      features.set(encoder.encode(genome), 0);
+      features[width - 1] = proxy(genome);
+      return features;
+    },
+    proxy,
     ...(degenerate === undefined ? {} : { degenerate }),
   };
 }

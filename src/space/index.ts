@@ -14,6 +14,6 @@ export type {
 export { createSearchSpace } from './search-space.js';
 export { enumerateGenomes } from './enumerate.js';
 export { singleGeneNeighbours } from './neighbours.js';
-export { ORDINAL_INACTIVE, concatenateEncoders, createEncoder, encodeMany } from './encoders.js';
+export { ORDINAL_INACTIVE, concatenateEncoders, createEncoder, encodeMany, withProxyColumn } from './encoders.js';
 export { loadSpaceSpec, parseSpaceSpec, type SpaceSpecFormat } from './spec-file.js';
 export { createRecordCodec } from './native-codec.js';

@@ -72,6 +72,12 @@ export interface FeatureEncoder {
    * for it never spend a validation on them.
    */
   degenerate?(genome: Genome): boolean;
+  /**
+   * A zero-cost proxy the space's owner may offer: a score computed from the architecture alone (no validation,
+   * no training data) expected to order accuracy, in either direction. Tactics that ask for it give it to their
+   * models as one more feature column and as the trend of the 'proxy+' models.
+   */
+  proxy?(genome: Genome): number;
 }
 
 /** Conversion between genomes and a family's native config object (what user code consumes). */

@@ -7,7 +7,7 @@ import { crowdingDistance, nonDominatedSort, paretoFrontIndices } from '../indic
 import { selectBatch } from './acquisition/batch-selection.js';
 import { hypervolumeImprovements } from './acquisition/hypervolume-improvement.js';
 import { nearestResiduals, noisyHviPicks, residualSample, type ResidualSample } from './acquisition/noisy-hvi.js';
-import { concatenateEncoders, createEncoder, enumerateGenomes, singleGeneNeighbours } from '../space/index.js';
+import { concatenateEncoders, createEncoder, enumerateGenomes, singleGeneNeighbours, withProxyColumn } from '../space/index.js';
 import { columnView, predictorFactory, type PredictorFactory } from '../predictors/index.js';
 import type { FeatureEncoder, Genome, SearchSpace } from '../space/types.js';
 import { badInput } from '../core/errors.js';
@@ -125,6 +125,12 @@ export interface LinasOptions {
   readonly noveltyBonus: number;
   /** Objectives the novelty bonus applies to: 'all', 'accuracy' (all but the hardware costs) or 'costs' (those only). */
   readonly noveltyFor: string;
+  /**
+   * Give the models the space's zero-cost proxy (FeatureEncoder.proxy, e.g. NB201's closed-form signal gain) as
+   * one more column after the main features, and offer the 'proxy+' models (a linear trend on that column with
+   * an RBF SVR on its residuals). A space without a proxy changes nothing and is offered no 'proxy+' model.
+   */
+  readonly proxy: boolean;
 }
 
 export const LINAS_DEFAULTS: LinasOptions = {
@@ -153,6 +159,7 @@ export const LINAS_DEFAULTS: LinasOptions = {
   combineModels: 'select',
   noveltyBonus: 0,
   noveltyFor: 'all',
+  proxy: false,
 };
 
 /**
@@ -226,9 +233,16 @@ export class LinasTactic implements Tactic {
     if (!(this.options.noveltyBonus >= 0 && Number.isFinite(this.options.noveltyBonus))) {
       throw badInput('tacticOptions.noveltyBonus', `${this.options.noveltyBonus} is not a finite number >= 0`, 'give a multiple of the typical error, e.g. 1 (default 0)');
     }
-    const main =
+    const spaceFeatures =
       this.options.features === 'space' && context.features !== undefined ? context.features : createEncoder(context.space, 'one-hot');
-    const viewed = modelViews(main, context.space, this.options.models, context.costFeatures);
+    const proxied = this.options.proxy && spaceFeatures.proxy !== undefined;
+    const main = proxied ? withProxyColumn(spaceFeatures) : spaceFeatures;
+    const models = proxied ? this.options.models : this.options.models.filter((name) => !name.startsWith(PROXY_PREFIX));
+    if (models.length === 0) {
+      const why = this.options.proxy ? 'the space offers no zero-cost proxy' : 'tacticOptions.proxy is off';
+      throw badInput('tacticOptions.models', `every model named needs a proxy column, but ${why}`, `name a model without the ${PROXY_PREFIX} prefix too`);
+    }
+    const viewed = modelViews(main, context.space, models, context.costFeatures);
     this.encoder = viewed.encoder;
     this.modelFactories = viewed.factories;
     const offered = viewed.offered;
@@ -778,6 +792,8 @@ export class LinasTactic implements Tactic {
 }
 
 const ONE_HOT_SUFFIX = '/one-hot';
+/** Models fitted on the proxy column ('proxy+svr'), offered only when the features carry one. */
+const PROXY_PREFIX = 'proxy+';
 const COUNTS_SUFFIX = '/counts';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { archStrToGenome } from './nb201-space.js';
-import { effectiveNb201Cell, executedNb201Cell, isDegenerateNb201Cell, nb201CellEncoder, nb201CostEncoder } from './nb201-features.js';
+import { effectiveNb201Cell, executedNb201Cell, isDegenerateNb201Cell, nb201CellEncoder, nb201CostEncoder, nb201SignalGain } from './nb201-features.js';
 
 const cell = (digits: string): number[] => [...digits].map(Number);
 
@@ -103,5 +103,45 @@ describe('nb201CellEncoder', () => {
     const b = encoder.encode(cell('000100'));
     expect([...a.slice(30)]).toEqual([...b.slice(30)]);
     expect([...a.slice(0, 30)]).not.toEqual([...b.slice(0, 30)]);
+  });
+});
+
+describe('nb201SignalGain (closed-form SynFlow-like proxy)', () => {
+  // Per stage (C = 16, 32, 64): conv3x3 scales a constant signal by sqrt(9C)/2, conv1x1 by sqrt(C)/2; 5 cells each.
+  const stages = (perCell: (channels: number) => number): number => [16, 32, 64].reduce((sum, c) => sum + 5 * Math.log(perCell(c)), 0);
+
+  it('is 0 for a cell whose only path is one skip or one pooling (gain 1 in every stage)', () => {
+    expect(nb201SignalGain(cell('000100'))).toBe(0);
+    expect(nb201SignalGain(cell('000400'))).toBe(0);
+  });
+
+  it('multiplies gains along a path and adds paths (known answers)', () => {
+    // A single 3x3 convolution from input to output: sqrt(9C)/2 = 6, 8.49, 12.
+    expect(nb201SignalGain(cell('000300'))).toBeCloseTo(5 * (Math.log(6) + Math.log(Math.sqrt(288) / 2) + Math.log(12)), 12);
+    // 0 -> 1 -> 3 through conv3x3 then conv1x1, beside the direct skip 0 -> 3.
+    expect(nb201SignalGain(cell('300120'))).toBeCloseTo(stages((c) => (Math.sqrt(9 * c) / 2) * (Math.sqrt(c) / 2) + 1), 12);
+    // Three paths: 0->1->2->3 (conv3, conv3, skip), 0->2->3 (conv1, skip), 0->3 (skip).
+    expect(nb201SignalGain(cell('323101'))).toBeCloseTo(stages((c) => (9 * c) / 4 + Math.sqrt(c) / 2 + 1), 12);
+  });
+
+  it('ignores operations on no input-to-output path, like the effective cell', () => {
+    const written = cell('030021'); // e4 (1 -> 3) leaves node 1, which nothing reaches
+    expect(effectiveNb201Cell(written)).toEqual(cell('030001'));
+    expect(nb201SignalGain(written)).toBeCloseTo(nb201SignalGain(cell('030001')), 12);
+    expect(nb201SignalGain(written)).toBeCloseTo(nb201SignalGain(cell('000300')), 12); // conv3x3 then skip
+    const dead = cell('330300'); // nodes 1 and 2 feed nothing: only the direct conv3x3 counts
+    expect(nb201SignalGain(dead)).toBeCloseTo(nb201SignalGain(cell('000300')), 12);
+  });
+
+  it('puts degenerate cells below every working cell, and is offered by the cell encoder', () => {
+    expect(nb201SignalGain(cell('000000'))).toBe(-1);
+    expect(nb201SignalGain(cell('330000'))).toBe(-1);
+    expect(nb201CellEncoder().proxy?.(cell('000300'))).toBe(nb201SignalGain(cell('000300')));
+    let lowest = Number.POSITIVE_INFINITY;
+    for (let code = 0; code < 5 ** 6; code += 1) {
+      const genome = Array.from({ length: 6 }, (_, edge) => Math.floor(code / 5 ** edge) % 5);
+      if (!isDegenerateNb201Cell(genome)) lowest = Math.min(lowest, nb201SignalGain(genome));
+    }
+    expect(lowest).toBe(0);
   });
 });

@@ -5,7 +5,9 @@ import { normalizeObjectives } from '../problem.js';
 import { resolveProblem } from '../registry.js';
 import { createEncoder } from '../../space/index.js';
 import { RidgePredictor } from '../../predictors/ridge/ridge-predictor.js';
-import { effectiveNb201Cell } from './nb201-features.js';
+import { effectiveNb201Cell, isDegenerateNb201Cell, nb201SignalGain } from './nb201-features.js';
+import { kendallTau } from '../../predictors/metrics/index.js';
+import { enumerateGenomes } from '../../space/index.js';
 import type { Nb201Problem } from './nb201-problem.js';
 
 const dataDir = resolveDataDir();
@@ -185,5 +187,23 @@ describe('NB201 predictor features (real data)', () => {
       expect(isDegenerate).toBe(problem.rawValuesOfRow(row)[0] === 90);
     }
     expect(flagged).toBe(341);
+  });
+
+  it('the closed-form signal gain (a zero-cost proxy) orders the error of the working cells on every dataset', async () => {
+    // Measured 2026-11-28: Kendall tau 0.570 (CIFAR-10), 0.555 (CIFAR-100), 0.545 (ImageNet16-120) over 15,284 cells.
+    for (const [dataset, floor] of [
+      ['cifar10', 0.56],
+      ['cifar100', 0.54],
+      ['imagenet16_120', 0.53],
+    ] as const) {
+      const problem = nb201(`nb201/${dataset}/pixel3`);
+      const genomes = [...enumerateGenomes(problem.space)].filter((genome) => !isDegenerateNb201Cell(genome));
+      const results = await problem.createEvaluator().evaluate(genomes.map((genome) => ({ genome, key: problem.space.key(genome), config: null })));
+      const errors = results.map((result) => {
+        if (!result.ok) throw new Error(result.reason);
+        return result.values[problem.objectives[0]?.name as string] as number;
+      });
+      expect(kendallTau(genomes.map((genome) => -nb201SignalGain(genome)), errors)).toBeGreaterThan(floor);
+    }
   });
 });

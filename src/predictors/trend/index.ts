@@ -1,4 +1,4 @@
-// Public names of the trend predictor (a ridge trend with an RBF SVR on its residuals).
+// Public names of the trend predictors (a ridge, or one column, as the trend; an RBF SVR on its residuals).
 
-export { TREND_OPTION_KEYS, TrendPredictor } from './trend-predictor.js';
-export type { TrendOptions } from './trend-predictor.js';
+export { PROXY_TREND_OPTION_KEYS, TREND_OPTION_KEYS, TrendPredictor } from './trend-predictor.js';
+export type { TrendKind, TrendOptions } from './trend-predictor.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
+import { kendallTau } from '../metrics/index.js';
 import { predictorFactory } from '../registry.js';
 import { RidgePredictor } from '../ridge/index.js';
 import { SvrPredictor } from '../svr/index.js';
@@ -88,5 +89,59 @@ describe('TrendPredictor (ridge trend + RBF SVR on its residuals)', () => {
     expect(() => predictorFactory('ridge+svr', { svr: { kernel: 'linear' } })).toThrow(expect.objectContaining({ field: 'ridge+svr.svr.kernel' }));
     expect(() => predictorFactory('ridge+svr', { ridge: { alpha: -1 } })).toThrow(expect.objectContaining({ field: 'ridge.alpha' }));
     expect(() => predictorFactory('ridge+svr', { svr: { cost: 0 } })).toThrow(expect.objectContaining({ field: 'svr.cost' }));
+  });
+});
+
+describe('TrendPredictor with a one-column trend (proxy+svr)', () => {
+  const row = (...values: number[]): Float64Array => Float64Array.from(values);
+
+  it('extrapolates an exactly linear dependence on its column (known answer), whichever column is named', () => {
+    // y = 2 x + 1 on the last column; the first column is noise the trend must not use.
+    const rng = createRng(5);
+    const features = Array.from({ length: 20 }, (_, index) => row(rng.next(), index / 4));
+    const targets = features.map((features_) => 2 * (features_[1] as number) + 1);
+    const model = predictorFactory('proxy+svr')(createRng(6));
+    model.fit(features, targets);
+    const predicted = model.predict([row(0.5, 10), row(0.5, -3)]);
+    expect(predicted[0]).toBeCloseTo(21, 6);
+    expect(predicted[1]).toBeCloseTo(-5, 6);
+    const first = predictorFactory('proxy+svr', { column: 0 })(createRng(6));
+    first.fit(
+      features.map((features_) => row(features_[1] as number, features_[0] as number)),
+      targets,
+    );
+    expect(first.predict([row(10, 0.5)])[0]).toBeCloseTo(21, 6);
+  });
+
+  it('far from every training row follows the proxy where an RBF SVR falls back on the mean', () => {
+    // Six genes, additive; the last column is a noisy proxy of the objective (its value plus noise).
+    const rng = createRng(7);
+    const gains = Array.from({ length: 6 }, () => Array.from({ length: 4 }, () => 3 * rng.next()));
+    const additive = (genome: readonly number[]): number => genome.reduce((sum, choice, gene) => sum + (gains[gene]?.[choice] as number), 0);
+    const cells: number[][] = Array.from({ length: 4096 }, (_, index) => Array.from({ length: 6 }, (_, gene) => (index >> (2 * gene)) & 3));
+    const proxyOf = new Map(cells.map((cell) => [cell.join(), additive(cell) + 2 * (rng.next() - 0.5)]));
+    const encode = (cell: readonly number[]): Float64Array => {
+      const features = new Float64Array(25);
+      features.set(oneHot(cell, 4));
+      features[24] = proxyOf.get(cell.join()) as number;
+      return features;
+    };
+    const train = cells.filter(() => rng.next() < 30 / 4096);
+    const far = cells.filter((cell) => train.every((seen) => seen.filter((choice, gene) => choice !== cell[gene]).length >= 3));
+    const withProxy = predictorFactory('proxy+svr')(createRng(8));
+    const svr = new SvrPredictor(createRng(8));
+    withProxy.fit(train.map(encode), train.map(additive));
+    svr.fit(train.map(encode), train.map(additive));
+    const truth = far.map(additive);
+    const tauOf = (predicted: Float64Array): number => kendallTau(Array.from(predicted), truth);
+    expect(tauOf(withProxy.predict(far.map(encode)))).toBeGreaterThan(tauOf(svr.predict(far.map(encode))) + 0.1);
+  });
+
+  it('refuses a column outside the rows and the ridge options, naming them', () => {
+    const model = predictorFactory('proxy+svr', { column: 3 })(createRng(9));
+    expect(() => model.fit([row(1, 2), row(2, 3), row(3, 5)], [1, 2, 3])).toThrow(expect.objectContaining({ field: 'proxy+svr.column' }));
+    expect(() => predictorFactory('proxy+svr', { column: 0.5 })).toThrow(expect.objectContaining({ field: 'proxy+svr.column' }));
+    expect(() => predictorFactory('proxy+svr', { ridge: { alpha: 1 } })).toThrow(expect.objectContaining({ field: 'proxy+svr.ridge' }));
+    expect(() => predictorFactory('proxy+svr', { svr: { kernel: 'linear' } })).toThrow(expect.objectContaining({ field: 'proxy+svr.svr.kernel' }));
   });
 });
