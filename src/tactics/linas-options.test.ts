@@ -323,6 +323,8 @@ describe('LINAS option effects', () => {
       run({ features: 'space', models, ...options }, 5, { features }).tactic.describeLastProposal() as { models: { model: string; cvKendallTau: number }[] };
     const withProxy = described({ proxy: true }, proxied);
     expect(withProxy.models[0]?.model).toBe('proxy+svr');
+    // The cost is offered the other models only, though this proxy tracks it too (the error falls as the cost rises).
+    expect(withProxy.models[1]?.model).not.toMatch(/^proxy\+/);
     // Off, or on a space without a proxy: the 'proxy+' model is not offered and the search is the one without it.
     const without = described({ proxy: false }, proxied);
     expect(without.models.every((model) => !model.model.startsWith('proxy+'))).toBe(true);

@@ -128,7 +128,8 @@ export interface LinasOptions {
   /**
    * Give the models the space's zero-cost proxy (FeatureEncoder.proxy, e.g. NB201's closed-form signal gain) as
    * one more column after the main features, and offer the 'proxy+' models (a linear trend on that column with
-   * an RBF SVR on its residuals). A space without a proxy changes nothing and is offered no 'proxy+' model.
+   * an RBF SVR on its residuals) for the objectives that are not hardware costs (see oneHotModelsFor). A space
+   * without a proxy changes nothing and is offered no 'proxy+' model.
    */
   readonly proxy: boolean;
 }
@@ -250,7 +251,11 @@ export class LinasTactic implements Tactic {
     this.isCost = context.objectives.map((objective, index) => (declared ? objective.cost !== undefined && objective.cost < 1 : index > 0));
     this.modelsByObjective = context.objectives.map((_, index) => {
       const isCost = this.isCost[index] === true;
-      if (isCost) return offered;
+      if (isCost) {
+        // A zero-cost proxy orders accuracy, not what hardware pays: the 'proxy+' models serve the accuracy only.
+        const kept = offered.filter((name) => !name.startsWith(PROXY_PREFIX));
+        return kept.length > 0 ? kept : offered;
+      }
       // Cost features ('/counts') describe what hardware pays for: offered for the costs only.
       const dropped = (name: string): boolean => name.endsWith(COUNTS_SUFFIX) || (this.options.oneHotModelsFor === 'costs' && name.endsWith(ONE_HOT_SUFFIX));
       const kept = offered.filter((name) => !dropped(name));
