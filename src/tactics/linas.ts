@@ -171,12 +171,16 @@ export const LINAS_DEFAULTS: LinasOptions = {
  * operations as written, and a linear model extrapolates to cells faster than any seen), chosen per
  * objective by cross-validated Kendall tau; spaces of up to 20,000
  * architectures predicted exhaustively instead of by the inner NSGA-II; two slots per objective for
- * unseen neighbours of that objective's end of the validated front; and no validation ever spent on an
- * architecture the space's owner knows to be degenerate (an NB201 cell whose output is constant).
+ * unseen neighbours of that objective's end of the validated front; no validation ever spent on an
+ * architecture the space's owner knows to be degenerate (an NB201 cell whose output is constant); and, when the
+ * space offers a zero-cost proxy (NB201's closed-form signal gain), models of the accuracy that follow the proxy
+ * where they have no data ('proxy+svr', with standardised and with rank targets) offered beside the others.
+ * On a space without a proxy the 'proxy+' models are not offered and the rest is as before.
  */
 export const CARVE_DEFAULTS: LinasOptions = {
   ...LINAS_DEFAULTS,
-  models: ['svr-rank', 'ridge-rank', 'ridge/one-hot'],
+  models: ['proxy+svr', 'proxy+svr-rank', 'svr-rank', 'ridge-rank', 'ridge/one-hot'],
+  proxy: true,
   batchSize: 10,
   features: 'space',
   enumerateLimit: 20000,
@@ -243,7 +247,7 @@ export class LinasTactic implements Tactic {
       const why = this.options.proxy ? 'the space offers no zero-cost proxy' : 'tacticOptions.proxy is off';
       throw badInput('tacticOptions.models', `every model named needs a proxy column, but ${why}`, `name a model without the ${PROXY_PREFIX} prefix too`);
     }
-    const viewed = modelViews(main, context.space, models, context.costFeatures);
+    const viewed = modelViews(main, context.space, models, context.costFeatures, proxied);
     this.encoder = viewed.encoder;
     this.modelFactories = viewed.factories;
     const offered = viewed.offered;
@@ -816,6 +820,7 @@ function modelViews(
   space: SearchSpace,
   models: readonly string[],
   costFeatures?: FeatureEncoder,
+  proxied = false,
 ): { encoder: FeatureEncoder; factories: ReadonlyMap<string, PredictorFactory>; offered: readonly string[] } {
   const factories = new Map<string, PredictorFactory>();
   const wantsCounts = models.some((name) => name.endsWith(COUNTS_SUFFIX));
@@ -826,7 +831,7 @@ function modelViews(
   const oneHotTo = separateOneHot ? encoder.width : main.width;
   const countsFrom = encoder.width;
   if (wantsCounts) encoder = concatenateEncoders(encoder, costFeatures ?? createEncoder(space, 'counts'));
-  const viewed = encoder !== main;
+  const viewed = encoder !== main || proxied;
   for (const name of models) {
     const suffix = name.endsWith(ONE_HOT_SUFFIX) ? ONE_HOT_SUFFIX : name.endsWith(COUNTS_SUFFIX) ? COUNTS_SUFFIX : '';
     const base = name.slice(0, name.length - suffix.length);
@@ -838,8 +843,10 @@ function modelViews(
       factories.set(name, factory);
       continue;
     }
+    // The proxy column, the last of the main features, is the 'proxy+' models' own.
+    const mainTo = proxied && !base.startsWith(PROXY_PREFIX) ? main.width - 1 : main.width;
     const columns =
-      suffix === ONE_HOT_SUFFIX ? { from: oneHotFrom, to: oneHotTo } : suffix === COUNTS_SUFFIX ? { from: countsFrom, to: encoder.width } : { from: 0, to: main.width };
+      suffix === ONE_HOT_SUFFIX ? { from: oneHotFrom, to: oneHotTo } : suffix === COUNTS_SUFFIX ? { from: countsFrom, to: encoder.width } : { from: 0, to: mainTo };
     factories.set(name, columnView(factory, columns, name));
   }
   const plainOnly = !separateOneHot && models.some((name) => !name.endsWith(ONE_HOT_SUFFIX));

@@ -137,6 +137,14 @@ describe('TrendPredictor with a one-column trend (proxy+svr)', () => {
     expect(tauOf(withProxy.predict(far.map(encode)))).toBeGreaterThan(tauOf(svr.predict(far.map(encode))) + 0.1);
   });
 
+  it('with its column the only one, is the least-squares line through the targets (known answer)', () => {
+    const model = predictorFactory('proxy+svr')(createRng(10));
+    model.fit([row(0), row(1), row(2), row(3)], [1, 2, 2, 5]); // slope 1.2, intercept 0.7
+    const predicted = model.predict([row(0), row(10)]);
+    expect(predicted[0]).toBeCloseTo(0.7, 9);
+    expect(predicted[1]).toBeCloseTo(12.7, 9);
+  });
+
   it('refuses a column outside the rows and the ridge options, naming them', () => {
     const model = predictorFactory('proxy+svr', { column: 3 })(createRng(9));
     expect(() => model.fit([row(1, 2), row(2, 3), row(3, 5)], [1, 2, 3])).toThrow(expect.objectContaining({ field: 'proxy+svr.column' }));

@@ -72,7 +72,8 @@ class ColumnTrend implements LinearPart {
 
 interface TrendModel {
   readonly trend: LinearPart;
-  readonly residual: SvrPredictor;
+  /** None when the trend's column is the only one. */
+  readonly residual: SvrPredictor | null;
   readonly targetTransform: TargetTransform;
 }
 
@@ -114,19 +115,36 @@ export class TrendPredictor implements Predictor {
     const trend: LinearPart = this.kind === 'ridge' ? new RidgePredictor(this.ridgeOptions) : new ColumnTrend(this.name, this.column);
     trend.fit(features, scores);
     const fitted = trend.predict(features);
-    const residual = new SvrPredictor(this.rng.fork(), this.svrOptions);
-    residual.fit(
-      features,
+    const rest = this.residualRows(features);
+    const residual = (rest[0]?.length ?? 0) > 0 ? new SvrPredictor(this.rng.fork(), this.svrOptions) : null;
+    residual?.fit(
+      rest,
       scores.map((score, row) => score - (fitted[row] as number)),
     );
     this.model = { trend, residual, targetTransform: transform };
+  }
+
+  /**
+   * The rows the SVR sees: every column for 'ridge+svr'; for 'proxy+svr' every column but the trend's, which the
+   * trend has used up (and whose real values would cost the SVR its fast path for 0/1 features).
+   */
+  private residualRows(features: readonly Float64Array[]): readonly Float64Array[] {
+    if (this.kind === 'ridge') return features;
+    return features.map((row) => {
+      const index = this.column < 0 ? row.length + this.column : this.column;
+      if (index === row.length - 1) return row.subarray(0, index);
+      const rest = new Float64Array(row.length - 1);
+      rest.set(row.subarray(0, index), 0);
+      rest.set(row.subarray(index + 1), index);
+      return rest;
+    });
   }
 
   predict(features: readonly Float64Array[]): Float64Array {
     const model = this.model;
     if (model === undefined) throw notFittedError(this.name);
     const trend = model.trend.predict(features);
-    const residual = model.residual.predict(features);
-    return trend.map((value, row) => model.targetTransform.toTarget(value + (residual[row] as number)));
+    const residual = model.residual?.predict(this.residualRows(features));
+    return trend.map((value, row) => model.targetTransform.toTarget(value + (residual === undefined ? 0 : (residual[row] as number))));
   }
 }
