@@ -7,6 +7,10 @@
 //   node scripts/trace-models.mjs region-tau <k> <trace.csv>... [--good 12] [--models '[["svr-rank"],["gp-rank"]]']
 //     Fits each model (name, options) on the space's features of each run's first k validations and prints the
 //     Kendall tau of its error predictions over the unseen cells under --good % error, per run and on average.
+//   node scripts/trace-models.mjs proxy-tau <problem> <k> [--good 12] [--repeats 12]
+//     Fits models on k random working cells of an NB201 problem (repeats times) and prints the mean Kendall tau of
+//     their error predictions over the unseen cells under --good % error: the default's rank models on the space's
+//     features, the zero-cost proxy alone, and the proxy+svr models (trend on the proxy, SVR on the features).
 //
 // Traces are the CSV files `carve bench --out DIR` writes to DIR/traces (k, native_id, then the objectives).
 
@@ -19,7 +23,8 @@ import { createRng } from '../dist/core/rng.js';
 import { enumerateGenomes } from '../dist/space/index.js';
 import { kendallTau, predictorFactory } from '../dist/predictors/index.js';
 
-const USAGE = "usage: trace-models.mjs residuals <trace.csv> <k> [--options JSON] [--good 15]\n       trace-models.mjs region-tau <k> <trace.csv>... [--models JSON] [--good 12]";
+const USAGE =
+  "usage: trace-models.mjs residuals <trace.csv> <k> [--options JSON] [--good 15]\n       trace-models.mjs region-tau <k> <trace.csv>... [--models JSON] [--good 12]\n       trace-models.mjs proxy-tau <nb201 problem> <k> [--good 12] [--repeats 12]";
 
 function fail(message) {
   console.error(`${message}\n${USAGE}`);
@@ -166,7 +171,55 @@ async function regionTau() {
   specs.forEach((spec, at) => console.log(`  ${JSON.stringify(spec)} ${(sums[at] / files.length).toFixed(3)}`));
 }
 
+async function proxyTau() {
+  const good = Number(flag('good', '12'));
+  const repeats = countOf(flag('repeats', '12'), '--repeats');
+  const [id, kText] = args.slice(1);
+  if (id === undefined || kText === undefined) fail('proxy-tau needs a problem and k');
+  const k = countOf(kText, 'k');
+  let cells;
+  try {
+    cells = await problemCells(id);
+  } catch (error) {
+    fail(`${id}: ${error.message}`);
+  }
+  const { problem, genomes, truth } = cells;
+  const encoder = problem.features;
+  if (encoder.proxy === undefined) fail(`${id} offers no zero-cost proxy`);
+  const working = genomes.map((_, index) => index).filter((index) => !encoder.degenerate?.(genomes[index]));
+  if (working.length < k + 10) fail(`k = ${k} leaves too few unseen cells`);
+  const plain = genomes.map((genome) => encoder.encode(genome));
+  const proxy = genomes.map((genome) => encoder.proxy(genome));
+  const withProxy = plain.map((row, index) => Float64Array.from([...row, proxy[index]]));
+  const specs = [
+    ['svr-rank', plain],
+    ['ridge-rank', plain],
+    ['proxy+svr', withProxy],
+    ['proxy+svr-rank', withProxy],
+  ];
+  const sums = new Map([['proxy alone', 0], ...specs.map(([name]) => [name, 0])]);
+  const rng = createRng(100);
+  for (let repeat = 0; repeat < repeats; repeat += 1) {
+    const pool = [...working];
+    const train = [];
+    while (train.length < k) train.push(pool.splice(rng.int(pool.length), 1)[0]);
+    const seen = new Set(train);
+    const region = working.filter((index) => truth[index][0] < good && !seen.has(index));
+    const regionTruth = region.map((index) => truth[index][0]);
+    sums.set('proxy alone', sums.get('proxy alone') + kendallTau(region.map((index) => -proxy[index]), regionTruth) / repeats);
+    for (const [name, features] of specs) {
+      const model = predictorFactory(name)(createRng(repeat + 1));
+      model.fit(train.map((index) => features[index]), train.map((index) => truth[index][0]));
+      const predicted = Array.from(model.predict(region.map((index) => features[index])));
+      sums.set(name, sums.get(name) + kendallTau(predicted, regionTruth) / repeats);
+    }
+  }
+  console.log(`${id}: mean Kendall tau over ${repeats} sets of ${k} random working cells, unseen cells under ${good}% error`);
+  for (const [name, tau] of sums) console.log(`  ${name.padEnd(16)} ${tau.toFixed(3)}`);
+}
+
 const command = args[0];
 if (command === 'residuals') await residuals();
 else if (command === 'region-tau') await regionTau();
+else if (command === 'proxy-tau') await proxyTau();
 else fail(`unknown command ${JSON.stringify(command)}`);
