@@ -334,6 +334,7 @@ describe('LINAS option effects', () => {
       expect.objectContaining({ field: 'tacticOptions.models', message: expect.stringMatching(/offers no zero-cost proxy/) }),
     );
     expect(() => run({ features: 'space', models: ['proxy+svr'], proxy: false }, 5, { features: proxied })).toThrow(/tacticOptions.proxy is off/);
+    expect(() => run({ features: 'space', models: ['proxy+svr/one-hot', 'svr-rank'] }, 5, { features: proxied })).toThrow(/not the proxy/);
   });
 
   it("models named '/counts' see how often each choice is used, and fit a cost that adds up over what is used", () => {

@@ -126,10 +126,11 @@ export interface LinasOptions {
   /** Objectives the novelty bonus applies to: 'all', 'accuracy' (all but the hardware costs) or 'costs' (those only). */
   readonly noveltyFor: string;
   /**
-   * Give the models the space's zero-cost proxy (FeatureEncoder.proxy, e.g. NB201's closed-form signal gain) as
-   * one more column after the main features, and offer the 'proxy+' models (a linear trend on that column with
-   * an RBF SVR on its residuals) for the objectives that are not hardware costs (see oneHotModelsFor). A space
-   * without a proxy changes nothing and is offered no 'proxy+' model.
+   * Use the space's zero-cost proxy (FeatureEncoder.proxy, e.g. NB201's closed-form signal gain): the feature rows
+   * carry it as one more column after the main features, and the 'proxy+' models (a least-squares trend on that
+   * column with an RBF SVR over the other columns on its residuals) are offered for the objectives that are not
+   * hardware costs (see oneHotModelsFor). No other model sees the column. A space without a proxy changes nothing
+   * and is offered no 'proxy+' model.
    */
   readonly proxy: boolean;
 }
@@ -837,6 +838,9 @@ function modelViews(
     const base = name.slice(0, name.length - suffix.length);
     if (base.includes('/')) {
       throw badInput('tacticOptions.models', `unknown features in model "${name}"`, `name a predictor, optionally with ${ONE_HOT_SUFFIX} or ${COUNTS_SUFFIX}`);
+    }
+    if (base.startsWith(PROXY_PREFIX) && suffix !== '') {
+      throw badInput('tacticOptions.models', `"${name}" would fit its trend on a column that is not the proxy`, `name "${base}" without ${suffix}`);
     }
     const factory = predictorFactory(base);
     if (!viewed) {
