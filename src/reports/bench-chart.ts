@@ -32,7 +32,14 @@ export function benchChartSpec(curves: readonly BenchCurve[], options: BenchChar
     })),
   );
   const x = { field: 'evaluations', type: 'quantitative', title: 'evaluations (oracle calls)', scale: { nice: true } };
-  const colour = { field: 'tactic', type: 'nominal', title: 'tactic', scale: { scheme: 'tableau10' } };
+  // The legend shows each tactic's line at full strength (not the pale band the first layer draws).
+  const colour = {
+    field: 'tactic',
+    type: 'nominal',
+    title: 'tactic',
+    scale: { scheme: 'tableau10' },
+    legend: { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 },
+  };
   const levelRows = (options.levels ?? []).map((level) => ({ level }));
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
