@@ -201,20 +201,7 @@ export function concatenateEncoders(first: FeatureEncoder, second: FeatureEncode
 export function withProxyColumn(encoder: FeatureEncoder): FeatureEncoder {
   const proxy = encoder.proxy?.bind(encoder);
   if (proxy === undefined) throw new Error(`encoder ${encoder.kind} offers no proxy`);
-  const width = encoder.width + 1;
-  const degenerate = encoder.degenerate?.bind(encoder);
-  return {
-    kind: `${encoder.kind}+proxy`,
-    width,
-    encode(genome: Genome): Float64Array {
-      const features = new Float64Array(width);
-      features.set(encoder.encode(genome), 0);
-      features[width - 1] = proxy(genome);
-      return features;
-    },
-    proxy,
-    ...(degenerate === undefined ? {} : { degenerate }),
-  };
+  return concatenateEncoders(encoder, { kind: 'proxy', width: 1, encode: (genome) => Float64Array.of(proxy(genome)) });
 }
 
 /** Features of many genomes, one row each. */

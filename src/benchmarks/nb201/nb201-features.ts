@@ -69,6 +69,8 @@ export function nb201CellEncoder(): FeatureEncoder {
 /** Channels of the three stages of the NB201 network (5 cells each), as trained in NAS-Bench-201. */
 const STAGE_CHANNELS = [16, 32, 64];
 const CELLS_PER_STAGE = 5;
+/** Per stage, the gain of each operation in NB201_OPS order: none, skip, conv1x1, conv3x3, avg_pool_3x3. */
+const STAGE_GAINS = STAGE_CHANNELS.map((channels) => [0, 1, Math.sqrt(channels) / 2, Math.sqrt(9 * channels) / 2, 1]);
 /** nb201SignalGain of a degenerate cell: below every working cell (whose gain is at least 1, a log of 0 or more). */
 const DEGENERATE_GAIN = -1;
 
@@ -86,8 +88,7 @@ const DEGENERATE_GAIN = -1;
  */
 export function nb201SignalGain(genome: Genome): number {
   let total = 0;
-  for (const channels of STAGE_CHANNELS) {
-    const gains = [0, 1, Math.sqrt(channels) / 2, Math.sqrt(9 * channels) / 2, 1];
+  for (const gains of STAGE_GAINS) {
     const node = [1, 0, 0, 0];
     EDGES.forEach(([from, to], edge) => {
       node[to] = (node[to] as number) + (gains[genome[edge] as number] as number) * (node[from] as number);

@@ -130,8 +130,9 @@ export class TrendPredictor implements Predictor {
    */
   private residualRows(features: readonly Float64Array[]): readonly Float64Array[] {
     if (this.kind === 'ridge') return features;
+    const width = features[0]?.length ?? 0;
+    const index = this.column < 0 ? width + this.column : this.column;
     return features.map((row) => {
-      const index = this.column < 0 ? row.length + this.column : this.column;
       if (index === row.length - 1) return row.subarray(0, index);
       const rest = new Float64Array(row.length - 1);
       rest.set(row.subarray(0, index), 0);
