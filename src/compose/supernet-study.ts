@@ -7,7 +7,7 @@ import { AnalyticCostEvaluator } from '../evaluators/analytic/index.js';
 import { HttpEvaluator, ProcessEvaluator, type ExternalLogEntry } from '../evaluators/external/index.js';
 import { OnnxLatencyEvaluator } from '../evaluators/onnx-latency/index.js';
 import type { Evaluator } from '../evaluators/types.js';
-import { getSupernet, type MacsConvention, type Supernet } from '../supernets/index.js';
+import { getSupernet, supernetFeatures, type MacsConvention, type Supernet } from '../supernets/index.js';
 import { FASHION_OFA_ID, FashionOfaAccuracyEvaluator } from '../supernets/fashion-ofa/index.js';
 import type { StudyEnvironment, StudySettings } from '../study/index.js';
 import { tacticFactory } from '../tactics/index.js';
@@ -128,7 +128,8 @@ export async function buildSupernetStudy(request: SupernetSearchRequest): Promis
     return {
       supernet,
       settings,
-      environment: { space: supernet.space, codec: supernet.codec, evaluators, createTactic },
+      // The one-hot of active genes, with the exact ln(parameters) as zero-cost proxy for tactics that use one.
+      environment: { space: supernet.space, codec: supernet.codec, evaluators, createTactic, features: supernetFeatures(supernet) },
       close: async () => {
         for (const close of closers) await close();
       },

@@ -25,3 +25,4 @@ export { createHatWmt14EnDe, type HatConfig } from './hat-wmt14-en-de/index.js';
 export { createBertBase, type BertSupernet } from './bert-base/index.js';
 export { createVitB16, type VitSupernet } from './vit-b16/index.js';
 export type { ElasticEncoderConfig } from './transformer-encoder/index.js';
+export { supernetFeatures } from './supernet-features.js';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
 import { paretoFrontIndices } from '../indicators/index.js';
-import { createSearchSpace } from '../space/index.js';
+import { createEncoder, createSearchSpace } from '../space/index.js';
 import type { FeatureEncoder, Genome } from '../space/types.js';
 import { CARVE_DEFAULTS, LinasTactic } from './linas.js';
 import type { Observation } from './types.js';
@@ -335,6 +335,18 @@ describe('LINAS option effects', () => {
     );
     expect(() => run({ features: 'space', models: ['proxy+svr'], proxy: false }, 5, { features: proxied })).toThrow(/tacticOptions.proxy is off/);
     expect(() => run({ features: 'space', models: ['proxy+svr/one-hot', 'svr-rank'] }, 5, { features: proxied })).toThrow(/not the proxy/);
+  });
+
+  it("a plain one-hot with a proxy stays the plain one-hot: '/one-hot' models are dropped, the others never see the proxy", () => {
+    const oneHot = createEncoder(space, 'one-hot');
+    const withProxy: FeatureEncoder = { kind: oneHot.kind, width: oneHot.width, encode: (genome) => oneHot.encode(genome), proxy: (genome) => -error(genome) };
+    const batches = (models: string[], features: FeatureEncoder = withProxy): Genome[][] =>
+      run({ features: 'space', proxy: true, models }, 7, { features }).batches;
+    // Beside other models a '/one-hot' model would be one more model on the same columns: dropped, same batches.
+    expect(batches(['proxy+svr', 'ridge-rank', 'ridge/one-hot'])).toEqual(batches(['proxy+svr', 'ridge-rank']));
+    // Alone it is the plain model on the one-hot without the proxy column (which orders the error exactly here):
+    // what it gives with no proxy at all.
+    expect(batches(['ridge/one-hot'])).toEqual(run({ features: 'one-hot', models: ['ridge'] }, 7).batches);
   });
 
   it("models named '/counts' see how often each choice is used, and fit a cost that adds up over what is used", () => {

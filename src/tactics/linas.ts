@@ -248,7 +248,7 @@ export class LinasTactic implements Tactic {
       const why = this.options.proxy ? 'the space offers no zero-cost proxy' : 'tacticOptions.proxy is off';
       throw badInput('tacticOptions.models', `every model named needs a proxy column, but ${why}`, `name a model without the ${PROXY_PREFIX} prefix too`);
     }
-    const viewed = modelViews(main, context.space, models, context.costFeatures, proxied);
+    const viewed = modelViews(main, context.space, models, context.costFeatures, proxied, spaceFeatures.kind === 'one-hot');
     this.encoder = viewed.encoder;
     this.modelFactories = viewed.factories;
     const offered = viewed.offered;
@@ -813,23 +813,26 @@ const COUNTS_SUFFIX = '/counts';
  * shared choice list take each choice: what is used, not where). Rows carry
  * the main features first, then the one-hot when the main features are something else and some model asks for it,
  * then the counts when some model asks for them; each model sees its own columns only. When the main features
- * are the plain one-hot already, the '/one-hot' models add nothing but another model on the same columns and are
- * dropped (kept when nothing else is offered).
+ * are the plain one-hot already (`plainOneHot`, judged without the proxy column `proxied` adds last), the
+ * '/one-hot' models add nothing but another model on the same columns and are dropped (kept when nothing else is
+ * offered).
  */
 function modelViews(
   main: FeatureEncoder,
   space: SearchSpace,
   models: readonly string[],
-  costFeatures?: FeatureEncoder,
-  proxied = false,
+  costFeatures: FeatureEncoder | undefined,
+  proxied: boolean,
+  plainOneHot: boolean,
 ): { encoder: FeatureEncoder; factories: ReadonlyMap<string, PredictorFactory>; offered: readonly string[] } {
   const factories = new Map<string, PredictorFactory>();
   const wantsCounts = models.some((name) => name.endsWith(COUNTS_SUFFIX));
   const wantsOneHot = models.some((name) => name.endsWith(ONE_HOT_SUFFIX));
-  const separateOneHot = wantsOneHot && main.kind !== 'one-hot';
+  // The proxy column does not make the plain one-hot something else: the features are judged without it.
+  const separateOneHot = wantsOneHot && !plainOneHot;
   let encoder = separateOneHot ? concatenateEncoders(main, createEncoder(space, 'one-hot')) : main;
   const oneHotFrom = separateOneHot ? main.width : 0;
-  const oneHotTo = separateOneHot ? encoder.width : main.width;
+  const oneHotTo = separateOneHot ? encoder.width : proxied ? main.width - 1 : main.width;
   const countsFrom = encoder.width;
   if (wantsCounts) encoder = concatenateEncoders(encoder, costFeatures ?? createEncoder(space, 'counts'));
   const viewed = encoder !== main || proxied;

@@ -2,7 +2,7 @@
 
 import { badInput } from '../../core/errors.js';
 import type { ObjectiveSpec } from '../../core/objective.js';
-import type { Supernet } from '../../supernets/index.js';
+import { supernetFeatures, type Supernet } from '../../supernets/index.js';
 import { createTableProblem, type MeasuredRow, type TableProblem } from '../table-problem.js';
 import { ofaNativeId } from './ofa-logs-native-id.js';
 import { OFA_LOGS_TABLE_ID, type OfaLogsTable } from './ofa-logs-table.js';
@@ -53,5 +53,6 @@ export function createOfaLogsProblem(logs: OfaLogsTable, supernet: Supernet, var
     rows,
     asPool: true,
   });
-  return { ...problem, logs, supernet };
+  // The one-hot of active genes with the sub-network's exact ln(parameters) as zero-cost proxy of its top-1.
+  return { ...problem, logs, supernet, features: supernetFeatures(supernet) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CarveError } from '../../core/errors.js';
 import type { Candidate } from '../../evaluators/types.js';
+import { kendallTau } from '../../predictors/index.js';
 import { getSupernet } from '../../supernets/index.js';
 import { resolveDataDir } from '../data-dir.js';
 import { resolveProblem } from '../registry.js';
@@ -78,6 +79,26 @@ describe('ofa-mbv3-logs problems (real data)', () => {
     expect(problem.reference.trueFront.map((entry) => entry.key).sort()).toEqual(front.sort());
     expect(problem.reference.trueFront).toHaveLength(106);
     expect(problem.reference.hvTrue.toFixed(6)).toBe('0.814291');
+  });
+
+  it("offers the one-hot with ln(parameters) as proxy, which orders top-1 over all and among networks of similar MACs", () => {
+    const problem = ofa('ofa-mbv3-logs');
+    const proxy = problem.features?.proxy;
+    if (proxy === undefined) throw new Error('ofa-mbv3-logs offers no proxy');
+    expect(problem.features?.kind).toBe('one-hot');
+    const rows = problem.rows.map((row, index) => ({ top1: row.values[0] as number, macs: row.values[1] as number, proxy: proxy(problem.logs.networks[index]?.genome as number[]) }));
+    // The computed count is the count DyNAS-T logged.
+    problem.logs.networks.forEach((network, index) => expect(rows[index]?.proxy).toBeCloseTo(Math.log(network.params), 9));
+    const overall = kendallTau(rows.map((row) => row.proxy), rows.map((row) => row.top1));
+    expect(overall).toBeGreaterThan(0.78);
+    // Among networks of similar MACs (bins of 50 in MACs order) it still orders top-1 (tau 0.58; 0 = no order).
+    const byMacs = [...rows].sort((a, b) => a.macs - b.macs);
+    let weighted = 0;
+    for (let start = 0; start < byMacs.length; start += 50) {
+      const bin = byMacs.slice(start, start + 50);
+      weighted += kendallTau(bin.map((row) => row.proxy), bin.map((row) => row.top1)) * bin.length;
+    }
+    expect(weighted / byMacs.length).toBeGreaterThan(0.5);
   });
 
   it('ofa-mbv3-logs/params: three objectives, true front by brute force and HV_true', () => {
