@@ -349,6 +349,34 @@ describe('LINAS option effects', () => {
     expect(batches(['ridge/one-hot'])).toEqual(run({ features: 'one-hot', models: ['ridge'] }, 7).batches);
   });
 
+  it('never computes the proxy when every objective is a hardware cost', () => {
+    let calls = 0;
+    const counted: FeatureEncoder = { kind: 'counted', width: 3, encode: () => Float64Array.of(1, 0, 1), proxy: () => ((calls += 1), 0) };
+    const costsOnly = (models: string[]): LinasTactic =>
+      new LinasTactic(
+        {
+          space,
+          objectives: [
+            { name: 'latency', direction: 'minimize', unit: 'ms', cost: 0.01 },
+            { name: 'cost', direction: 'minimize', unit: '', cost: 0.01 },
+          ],
+          rng: createRng(2),
+          populationSize: 50,
+          features: counted,
+          options: { innerEvaluations: 300, batchSize: 15, enumerateLimit: 0, features: 'space', proxy: true, models },
+        },
+        'carve',
+        CARVE_DEFAULTS,
+      );
+    const tactic = costsOnly(['proxy+svr', 'ridge']);
+    for (let iteration = 0; iteration < 2; iteration += 1) {
+      const batch = tactic.propose({ plannedEvaluations: 60, evaluationsSoFar: iteration * 15 });
+      tactic.observe(observe(batch));
+    }
+    expect(calls).toBe(0);
+    expect(() => costsOnly(['proxy+svr'])).toThrow(/every objective is a hardware cost/);
+  });
+
   it("models named '/counts' see how often each choice is used, and fit a cost that adds up over what is used", () => {
     // The cost is the sum of the genes' choices: linear in the counts of each choice over the six genes, so a ridge
     // on the four count columns predicts it exactly; the blind features cannot rank it at all.

@@ -241,19 +241,25 @@ export class LinasTactic implements Tactic {
     }
     const spaceFeatures =
       this.options.features === 'space' && context.features !== undefined ? context.features : createEncoder(context.space, 'one-hot');
-    const proxied = this.options.proxy && spaceFeatures.proxy !== undefined;
+    const declared = context.objectives.some((objective) => objective.cost !== undefined);
+    this.isCost = context.objectives.map((objective, index) => (declared ? objective.cost !== undefined && objective.cost < 1 : index > 0));
+    // The proxy serves the accuracy only: a study of hardware costs alone never computes it.
+    const accuracyModelled = this.isCost.some((isCost) => !isCost);
+    const proxied = this.options.proxy && spaceFeatures.proxy !== undefined && accuracyModelled;
     const main = proxied ? withProxyColumn(spaceFeatures) : spaceFeatures;
     const models = proxied ? this.options.models : this.options.models.filter((name) => !name.startsWith(PROXY_PREFIX));
     if (models.length === 0) {
-      const why = this.options.proxy ? 'the space offers no zero-cost proxy' : 'tacticOptions.proxy is off';
+      const why = !this.options.proxy
+        ? 'tacticOptions.proxy is off'
+        : spaceFeatures.proxy === undefined
+          ? 'the space offers no zero-cost proxy'
+          : 'every objective is a hardware cost, which the proxy does not model';
       throw badInput('tacticOptions.models', `every model named needs a proxy column, but ${why}`, `name a model without the ${PROXY_PREFIX} prefix too`);
     }
     const viewed = modelViews(main, context.space, models, context.costFeatures, proxied, spaceFeatures.kind === 'one-hot');
     this.encoder = viewed.encoder;
     this.modelFactories = viewed.factories;
     const offered = viewed.offered;
-    const declared = context.objectives.some((objective) => objective.cost !== undefined);
-    this.isCost = context.objectives.map((objective, index) => (declared ? objective.cost !== undefined && objective.cost < 1 : index > 0));
     this.modelsByObjective = context.objectives.map((_, index) => {
       const isCost = this.isCost[index] === true;
       if (isCost) {
