@@ -18,7 +18,7 @@ export function supernetFeatures(supernet: Supernet): FeatureEncoder {
     kind: oneHot.kind,
     width: oneHot.width,
     encode: (genome: Genome) => oneHot.encode(genome),
-    // Parameters do not depend on the MACs convention.
-    proxy: (genome: Genome) => Math.log(supernet.costs(genome, 'conv-linear').params),
+    // Parameters do not depend on the MACs convention; a parameter-free sub-network scores 0, not -Infinity.
+    proxy: (genome: Genome) => Math.log(Math.max(1, supernet.costs(genome, 'conv-linear').params)),
   };
 }
