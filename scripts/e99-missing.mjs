@@ -6,7 +6,6 @@
 //
 //   node scripts/e99-missing.mjs <trace.csv>... [--top 4]
 
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { resolveProblem } from '../dist/benchmarks/registry.js';
 import { archStrToGenome } from '../dist/benchmarks/nb201/nb201-space.js';
@@ -14,45 +13,21 @@ import { nb201SignalGain } from '../dist/benchmarks/nb201/nb201-features.js';
 import { scoreRows } from '../dist/benchmarks/harness/score.js';
 import { normalizeObjectives } from '../dist/benchmarks/problem.js';
 import { hypervolume } from '../dist/indicators/index.js';
+import { scriptArgs } from './lib/cli.mjs';
+import { readNb201Trace } from './lib/nb201-trace.mjs';
 
-const USAGE = 'usage: e99-missing.mjs <trace.csv>... [--top 4]';
-const fail = (message) => {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-};
-const args = process.argv.slice(2);
-const topAt = args.indexOf('--top');
-let top = 4;
-if (topAt >= 0) {
-  top = Number(args[topAt + 1]);
-  if (!Number.isInteger(top) || top < 1) fail(`--top must be a whole number >= 1, got ${args[topAt + 1]}`);
-  args.splice(topAt, 2);
-}
+const { args, fail, flag } = scriptArgs('usage: e99-missing.mjs <trace.csv>... [--top 4]');
+const top = Number(flag('top', '4'));
+if (!Number.isInteger(top) || top < 1) fail(`--top must be a whole number >= 1, got ${top}`);
 if (args.length === 0) fail('give at least one trace');
 
 const problems = new Map();
 const round = (values) => values.map((value) => Number(value.toFixed(3)));
 for (const file of args) {
-  const match = basename(file).split('__')[0]?.match(/^nb201_(cifar100|cifar10|imagenet16_120)_(.+)$/);
-  if (!match) fail(`${file}: not an NB201 trace of carve bench (nb201_<dataset>_<device>__<tactic>__seed<N>.csv)`);
-  const id = `nb201/${match[1]}/${match[2]}`;
-  if (!problems.has(id)) problems.set(id, resolveProblem(id));
-  const problem = problems.get(id);
-  let text;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    fail(`${file}: cannot read it`);
-  }
-  const rows = text
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => {
-      const cells = line.split(',');
-      const genome = archStrToGenome(cells[1]);
-      return { k: Number(cells[0]), key: problem.space.key(genome), genome, values: cells.slice(2).map(Number) };
-    });
+  const trace = readNb201Trace(file, fail);
+  if (!problems.has(trace.problemId)) problems.set(trace.problemId, resolveProblem(trace.problemId));
+  const problem = problems.get(trace.problemId);
+  const rows = trace.rows.map((row) => ({ ...row, key: problem.space.key(row.genome) }));
   const e99 = scoreRows(problem, rows).reached['E99'];
   if (e99 === null) {
     console.log(`${basename(file)}: E99 not reached in ${rows.length} validations`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Would a trend on more than the proxy rank NB201 cells better? Fits, on k random working cells (repeats times),
-// a least-squares trend (rank targets, a light ridge on standardised columns) on the proxy alone (P), the proxy and
+// a trend (the project's ridge, alpha 0.1, on rank targets and unit-variance columns) on the proxy alone (P), the proxy and
 // whether the effective cell has a parameter-free input-to-output path (PI), plus the number of its pooling
 // operations (PIP), plus its deepest chain of convolutions (PIPD); each alone and with an RBF SVR (in full or at
 // half weight) or a ridge on the space's features for the residuals. Prints the mean Kendall tau of the error
@@ -12,20 +12,14 @@
 import { resolveProblem } from '../dist/benchmarks/registry.js';
 import { effectiveNb201Cell } from '../dist/benchmarks/nb201/nb201-features.js';
 import { createRng } from '../dist/core/rng.js';
-import { kendallTau, predictorFactory } from '../dist/predictors/index.js';
+import { RidgePredictor, kendallTau, predictorFactory } from '../dist/predictors/index.js';
+import { fitTargetTransform } from '../dist/predictors/common/target-transform.js';
+import { scriptArgs } from './lib/cli.mjs';
 
-const USAGE = 'usage: nb201-trend-tau.mjs <nb201 problem> <k> [--good 12] [--repeats 8]';
-const fail = (message) => {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-};
-const args = process.argv.slice(2);
+const { args, fail, flag: textFlag } = scriptArgs('usage: nb201-trend-tau.mjs <nb201 problem> <k> [--good 12] [--repeats 8]');
 const flag = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  if (at < 0) return fallback;
-  const value = Number(args[at + 1]);
-  if (!Number.isFinite(value) || value <= 0) fail(`--${name} needs a positive number, got ${args[at + 1]}`);
-  args.splice(at, 2);
+  const value = Number(textFlag(name, String(fallback)));
+  if (!Number.isFinite(value) || value <= 0) fail(`--${name} needs a positive number, got ${value}`);
   return value;
 };
 const good = flag('good', 12);
@@ -68,51 +62,20 @@ const TRENDS = {
   PIPD: (i) => [proxy[i], ...described[i]],
 };
 
-/** Standardised ranks of the targets (ties broken by order). */
-function ranks(values) {
-  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
-  const rank = new Array(values.length);
-  order.forEach((i, position) => (rank[i] = position));
-  const mean = (values.length - 1) / 2;
-  const sd = Math.sqrt(rank.reduce((sum, r) => sum + (r - mean) ** 2, 0) / values.length) || 1;
-  return rank.map((r) => (r - mean) / sd);
-}
+/** Standardised ranks of the targets, the scale every part below learns on. */
+const ranks = (values) => Array.from(fitTargetTransform(Float64Array.from(values), 'rank').values);
 
-/** Least squares with an intercept on standardised columns, ridge 0.1 on the slopes. */
+/** The project's ridge (alpha 0.1 on standardised targets) on the trend's columns, each scaled to unit variance. */
 function fitTrend(rows, targets) {
-  const width = rows[0].length;
-  const mean = [];
-  const scale = [];
-  for (let c = 0; c < width; c += 1) {
+  const scales = rows[0].map((_, c) => {
     const column = rows.map((row) => row[c]);
-    const m = column.reduce((a, x) => a + x, 0) / column.length;
-    const s = Math.sqrt(column.reduce((a, x) => a + (x - m) ** 2, 0) / column.length);
-    mean.push(m);
-    scale.push(s > 1e-9 ? s : 0);
-  }
-  const x = (row) => [1, ...row.map((value, c) => (scale[c] === 0 ? 0 : (value - mean[c]) / scale[c]))];
-  const d = width + 1;
-  const system = Array.from({ length: d }, () => new Array(d + 1).fill(0));
-  rows.forEach((row, n) => {
-    const xs = x(row);
-    for (let a = 0; a < d; a += 1) {
-      system[a][d] += xs[a] * targets[n];
-      for (let b = 0; b < d; b += 1) system[a][b] += xs[a] * xs[b];
-    }
+    const mean = column.reduce((a, x) => a + x, 0) / column.length;
+    return Math.sqrt(column.reduce((a, x) => a + (x - mean) ** 2, 0) / column.length) || 1;
   });
-  for (let a = 1; a < d; a += 1) system[a][a] += 0.1;
-  for (let c = 0; c < d; c += 1) {
-    let pivot = c;
-    for (let r = c + 1; r < d; r += 1) if (Math.abs(system[r][c]) > Math.abs(system[pivot][c])) pivot = r;
-    [system[c], system[pivot]] = [system[pivot], system[c]];
-    for (let r = 0; r < d; r += 1) {
-      if (r === c) continue;
-      const factor = system[r][c] / system[c][c];
-      for (let cc = c; cc <= d; cc += 1) system[r][cc] -= factor * system[c][cc];
-    }
-  }
-  const weights = system.map((row, i) => row[d] / row[i]);
-  return (row) => x(row).reduce((sum, value, j) => sum + value * weights[j], 0);
+  const scaled = (row) => Float64Array.from(row, (value, c) => value / scales[c]);
+  const ridge = new RidgePredictor({ alpha: 0.1 });
+  ridge.fit(rows.map(scaled), targets);
+  return (row) => ridge.predict([scaled(row)])[0];
 }
 
 /** Kendall tau within groups of equal operation counts (3 cells or more), weighted by group size. */

@@ -14,32 +14,19 @@
 //
 // Traces are the CSV files `carve bench --out DIR` writes to DIR/traces (k, native_id, then the objectives).
 
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { resolveProblem } from '../dist/benchmarks/registry.js';
-import { archStrToGenome } from '../dist/benchmarks/nb201/nb201-space.js';
 import { CARVE_DEFAULTS, LinasTactic } from '../dist/tactics/linas.js';
 import { createRng } from '../dist/core/rng.js';
 import { enumerateGenomes } from '../dist/space/index.js';
 import { kendallTau, predictorFactory } from '../dist/predictors/index.js';
+import { scriptArgs } from './lib/cli.mjs';
+import { readNb201Trace } from './lib/nb201-trace.mjs';
 
 const USAGE =
   "usage: trace-models.mjs residuals <trace.csv> <k> [--options JSON] [--good 15]\n       trace-models.mjs region-tau <k> <trace.csv>... [--models JSON] [--good 12]\n       trace-models.mjs proxy-tau <nb201 problem> <k> [--good 12] [--repeats 12]";
 
-function fail(message) {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  if (at < 0) return fallback;
-  const value = args[at + 1];
-  if (value === undefined) fail(`--${name} needs a value`);
-  args.splice(at, 2);
-  return value;
-};
+const { args, fail, flag } = scriptArgs(USAGE);
 const parseJson = (name, text) => {
   try {
     return JSON.parse(text);
@@ -48,26 +35,7 @@ const parseJson = (name, text) => {
   }
 };
 
-/** The problem id and rows of a trace written by `carve bench` for an NB201 problem. */
-function readTrace(file) {
-  const match = basename(file).split('__')[0]?.match(/^nb201_(cifar100|cifar10|imagenet16_120)_(.+)$/);
-  if (!match) fail(`${file}: not an NB201 trace of carve bench (nb201_<dataset>_<device>__<tactic>__seed<N>.csv)`);
-  let text;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    fail(`${file}: cannot read it`);
-  }
-  const rows = text
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => {
-      const cells = line.split(',');
-      return { genome: archStrToGenome(cells[1]), values: cells.slice(2).map(Number) };
-    });
-  return { problemId: `nb201/${match[1]}/${match[2]}`, rows };
-}
+const readTrace = (file) => readNb201Trace(file, fail);
 
 const problems = new Map();
 /** The problem, every cell of its space with features and true objective values (computed once per problem). */
