@@ -18,8 +18,9 @@ import { scriptArgs } from './lib/cli.mjs';
 
 const { args, fail, flag: textFlag } = scriptArgs('usage: nb201-trend-tau.mjs <nb201 problem> <k> [--good 12] [--repeats 8]');
 const flag = (name, fallback) => {
-  const value = Number(textFlag(name, String(fallback)));
-  if (!Number.isFinite(value) || value <= 0) fail(`--${name} needs a positive number, got ${value}`);
+  const text = textFlag(name, String(fallback));
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) fail(`--${name} needs a positive number, got ${text}`);
   return value;
 };
 const good = flag('good', 12);
