@@ -1,9 +1,10 @@
-// Gathers a stored study into the plain data the report writers draw: trials, front, hypervolume curve.
+// Gathers a stored study into the plain data the report writers draw: trials, front, hypervolume curve,
+// the true front's hypervolume and the predictors a model-based tactic used per batch.
 
 import type { ObjectiveSpec } from '../core/objective.js';
-import { hypervolumeCurve } from '../indicators/index.js';
-import type { StudyReportData } from '../reports/index.js';
-import type { StudyRecord, TrialRecord } from '../storage/types.js';
+import { hypervolume, hypervolumeCurve } from '../indicators/index.js';
+import type { IterationModel, StudyReportData, TacticIteration } from '../reports/index.js';
+import type { StudyEvent, StudyRecord, TrialRecord } from '../storage/types.js';
 import { frontOf, normalizePoint, observedBasis, scoreValues, type HypervolumeBasis, type StudySettings } from '../study/index.js';
 
 export interface ReportInputs {
@@ -13,7 +14,12 @@ export interface ReportInputs {
   /** Fixed normalisation (a benchmark table's); absent = the ranges observed in the study. */
   readonly basis?: HypervolumeBasis;
   readonly trueFront?: readonly { values: Readonly<Record<string, number>> }[];
+  /** The study's 'tactic-iteration' events (events of other kinds are ignored). */
+  readonly events?: readonly StudyEvent[];
 }
+
+/** Kind of the event a study stores for each batch a tactic describes (see Study.proposeBatch). */
+export const TACTIC_ITERATION_EVENT = 'tactic-iteration';
 
 export function buildReportData(inputs: ReportInputs): StudyReportData {
   const settings = inputs.record.spec as StudySettings;
@@ -31,6 +37,9 @@ export function buildReportData(inputs: ReportInputs): StudyReportData {
   }));
   const basis = inputs.basis ?? observedBasis(inputs.trials, objectives) ?? undefined;
   const curve = basis === undefined ? undefined : hypervolumeOverTrials(inputs.trials, objectives, basis);
+  const trueHypervolume =
+    basis === undefined || inputs.trueFront === undefined ? undefined : trueFrontHypervolume(inputs.trueFront, objectives, basis);
+  const iterations = inputs.events === undefined ? undefined : tacticIterations(inputs.events);
   const note =
     inputs.basis === undefined
       ? 'hypervolume of the feasible front, objectives min-max normalised over the trials observed, reference point (1, …, 1)'
@@ -52,6 +61,8 @@ export function buildReportData(inputs: ReportInputs): StudyReportData {
     hypervolumeCurve: curve,
     hypervolumeNote: note,
     trueFront: inputs.trueFront,
+    ...(trueHypervolume === undefined ? {} : { trueHypervolume }),
+    ...(iterations === undefined ? {} : { iterations }),
   };
 }
 
@@ -81,4 +92,65 @@ export function hypervolumeOverTrials(
     evaluations: index + 1,
     hypervolume: count === 0 ? 0 : (curve[count - 1] as number),
   }));
+}
+
+/** HV of the true front's feasible points, computed like each point of hypervolumeOverTrials so the two compare. */
+export function trueFrontHypervolume(
+  front: readonly { values: Readonly<Record<string, number>> }[],
+  objectives: readonly ObjectiveSpec[],
+  basis: HypervolumeBasis,
+): number {
+  const points: number[][] = [];
+  for (const point of front) {
+    const scored = scoreValues(point.values, objectives);
+    if (typeof scored !== 'string' && scored.violation === 0) points.push(normalizePoint(scored.objectives, basis));
+  }
+  return points.length === 0 ? 0 : hypervolume(points, objectives.map(() => 1));
+}
+
+/**
+ * The batches described by 'tactic-iteration' events, in stored order. The payloads are stored JSON whose extra
+ * fields vary by tactic, so anything unexpected is skipped rather than trusted: an event without an integer batch
+ * and observed count or without a models list, and model entries without an objective and model name or with a
+ * score that is neither a finite number nor null. An event left with no model is skipped too.
+ */
+export function tacticIterations(events: readonly StudyEvent[]): TacticIteration[] {
+  const iterations: TacticIteration[] = [];
+  for (const event of events) {
+    if (event.kind !== TACTIC_ITERATION_EVENT) continue;
+    const iteration = parseIteration(event.payload);
+    if (iteration !== null) iterations.push(iteration);
+  }
+  return iterations;
+}
+
+function parseIteration(payload: unknown): TacticIteration | null {
+  if (!isRecord(payload)) return null;
+  const { batch, observed, models } = payload;
+  if (!isCount(batch) || !isCount(observed) || !Array.isArray(models)) return null;
+  const parsed = models.map(parseModel).filter((model): model is IterationModel => model !== null);
+  return parsed.length === 0 ? null : { batch, observed, models: parsed };
+}
+
+function parseModel(entry: unknown): IterationModel | null {
+  if (!isRecord(entry)) return null;
+  const { objective, model } = entry;
+  const cvKendallTau = scoreOrNull(entry['cvKendallTau']);
+  const cvRmse = scoreOrNull(entry['cvRmse']);
+  if (typeof objective !== 'string' || typeof model !== 'string' || cvKendallTau === undefined || cvRmse === undefined) return null;
+  return { objective, model, cvKendallTau, cvRmse };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** A score as stored: a finite number, or null/absent when there is none; undefined marks anything else. */
+function scoreOrNull(value: unknown): number | null | undefined {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }

@@ -3,11 +3,11 @@
 
 import { writeFile } from 'node:fs/promises';
 import { escapeHtml } from './escape-html.js';
-import { betterWord, boundText, formatValue } from './labels.js';
+import { betterWord, boundText, formatShort, formatValue } from './labels.js';
 import { renderReportCharts, type ReportCharts } from './report-charts.js';
 import type { RenderOptions } from './render.js';
 import { configJson, countTrials, frontTrials } from './tables.js';
-import type { StudyReportData } from './types.js';
+import type { HypervolumePoint, IterationModel, StudyReportData } from './types.js';
 import { checkReportData } from './validate.js';
 
 const STYLE = `
@@ -21,7 +21,7 @@ dl.summary dt { color: #555; }
 dl.summary dd { margin: 0; font-variant-numeric: tabular-nums; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
-figcaption { color: #555; font-size: 0.9rem; }
+figcaption, p.note { color: #555; font-size: 0.9rem; }
 .pairwise { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 1rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.88rem; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
@@ -85,6 +85,51 @@ function failedTable(data: StudyReportData): string {
   return `<table id="failed-table" class="failed"><thead><tr><th>trial</th><th>key</th><th>reason</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
+/** E.g. `0.9913 (final: 98.81% of it)`: how much of what the problem allows the study reached. */
+function trueHypervolumeText(trueHypervolume: number, finalPoint: HypervolumePoint | undefined): string {
+  const share =
+    finalPoint === undefined || !(trueHypervolume > 0) ? '' : ` (final: ${((100 * finalPoint.hypervolume) / trueHypervolume).toFixed(2)}% of it)`;
+  return `${formatValue(trueHypervolume)}${share}`;
+}
+
+/** Objectives named in the iterations: the study's order first, then any other name a tactic used. */
+function iterationObjectives(data: StudyReportData): string[] {
+  const named = new Set((data.iterations ?? []).flatMap((iteration) => iteration.models.map((model) => model.objective)));
+  const ordered = data.objectives.map((objective) => objective.name).filter((name) => named.has(name));
+  return [...ordered, ...[...named].filter((name) => !ordered.includes(name))];
+}
+
+/** E.g. `proxy+svr, tau 0.74, RMSE 2.87`; scores are left out when the model was not chosen by cross-validation. */
+function modelCell(model: IterationModel | undefined): string {
+  if (model === undefined) return '';
+  const parts = [model.model];
+  if (model.cvKendallTau !== null) parts.push(`tau ${model.cvKendallTau.toFixed(2)}`);
+  if (model.cvRmse !== null) parts.push(`RMSE ${formatShort(model.cvRmse)}`);
+  return parts.join(', ');
+}
+
+/** One row per proposed batch with the model per objective; empty when the tactic described no iteration. */
+function iterationsSection(data: StudyReportData): string {
+  const iterations = data.iterations ?? [];
+  if (iterations.length === 0) return '';
+  const objectives = iterationObjectives(data);
+  const header = ['batch', 'validated before it', ...objectives];
+  const rows = iterations.map((iteration) => {
+    const cells = objectives.map((name) => `<td>${escapeHtml(modelCell(iteration.models.find((model) => model.objective === name)))}</td>`).join('');
+    return `<tr><td class="number">${iteration.batch}</td><td class="number">${iteration.observed}</td>${cells}</tr>`;
+  });
+  const unscored = iterations.some((iteration) => iteration.models.some((model) => model.cvKendallTau === null));
+  const caption = `Per batch the tactic proposed, the model it predicted each objective with; tau is the cross-validated Kendall tau the tactic chose the model by, RMSE that model's cross-validated error${
+    unscored ? '; a model without scores was not chosen by cross-validation (e.g. an objective computed exactly)' : ''
+  }.`;
+  return `<h2>Predictors per iteration</h2>
+<p class="note">${escapeHtml(caption)}</p>
+<table id="iterations-table" class="iterations"><thead><tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table>`;
+}
+
 /** The whole page as a string; every user-provided string is escaped. */
 export function renderHtmlReport(data: StudyReportData, charts: ReportCharts): string {
   checkReportData(data);
@@ -106,6 +151,7 @@ export function renderHtmlReport(data: StudyReportData, charts: ReportCharts): s
     counts.infeasible > 0 ? summaryRow('infeasible (violate a bound)', counts.infeasible) : '',
     summaryRow('Pareto front size', counts.front),
     finalPoint === undefined ? '' : summaryRow('final hypervolume', `${formatValue(finalPoint.hypervolume)} after ${finalPoint.evaluations} evaluations`),
+    data.trueHypervolume === undefined ? '' : summaryRow("true front's hypervolume", trueHypervolumeText(data.trueHypervolume, finalPoint)),
     data.hypervolumeNote === undefined ? '' : summaryRow('hypervolume basis', data.hypervolumeNote),
   ].join('');
 
@@ -147,6 +193,7 @@ ${objectivesTable(data)}
 ${pareto}
 ${pairwise}
 ${hypervolume}
+${iterationsSection(data)}
 <h2>Front members and their native configs (${counts.front})</h2>
 ${frontTable(data)}
 <h2>Failed trials (${counts.failed})</h2>

@@ -1,6 +1,15 @@
 // Report writers: study reports (HTML, SVG/PNG charts, CSV/JSON tables) from plain data gathered by the caller.
 
-export type { HypervolumePoint, ReportObjective, ReportTrial, ReportTrialState, StudyReportData, TrueFrontPoint } from './types.js';
+export type {
+  HypervolumePoint,
+  IterationModel,
+  ReportObjective,
+  ReportTrial,
+  ReportTrialState,
+  StudyReportData,
+  TacticIteration,
+  TrueFrontPoint,
+} from './types.js';
 export { writeStudyReport, type StudyReportFiles } from './study-report.js';
 export { renderHtmlReport, writeHtmlReport } from './html-report.js';
 export { renderReportCharts, type PairwiseChart, type ReportCharts } from './report-charts.js';

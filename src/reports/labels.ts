@@ -27,6 +27,13 @@ export function formatValue(value: number | undefined | null): string {
   return String(Number(value.toPrecision(6)));
 }
 
+/** Three significant digits, for compact tables where six would only add noise (e.g. a cross-validated RMSE). */
+export function formatShort(value: number | undefined | null): string {
+  if (value === undefined || value === null) return '';
+  if (!Number.isFinite(value)) return String(value);
+  return String(Number(value.toPrecision(3)));
+}
+
 /** Name safe in a file name: anything but letters, digits, '-' and '_' becomes '_'. */
 export function fileSafe(name: string): string {
   return name.replace(/[^A-Za-z0-9_-]/g, '_');

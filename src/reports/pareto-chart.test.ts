@@ -6,12 +6,17 @@ import type { StudyReportData } from './types.js';
 
 interface Layer {
   data?: { values: Record<string, unknown>[] };
-  mark: { type: string; interpolate?: string };
+  mark: { type: string; interpolate?: string; strokeDash?: number[] };
   encoding: Record<string, { field?: string; datum?: number; title?: unknown; scale?: Record<string, unknown> }>;
 }
 
 function layersOf(data: StudyReportData, axes?: Parameters<typeof paretoChartSpec>[1]): Layer[] {
   return (paretoChartSpec(data, axes) as unknown as { layer: Layer[] }).layer;
+}
+
+/** The dashed line layer of the true front, when there is one. */
+function referenceLine(layers: Layer[]): Layer | undefined {
+  return layers.find((layer) => layer.mark.type === 'line' && layer.mark.strokeDash !== undefined);
 }
 
 function groupsIn(layers: Layer[]): Map<string, number[]> {
@@ -69,9 +74,32 @@ describe('paretoChartSpec, two objectives', () => {
   it('draws no reference line when no true front is given, and a dashed one when it is', () => {
     expect(layers.filter((layer) => layer.mark.type === 'line')).toHaveLength(1);
     const withReference = layersOf({ ...data, trueFront: [{ values: { latency_ms: 12, accuracy: 74 } }, { values: { latency_ms: 8, accuracy: 71 } }] });
-    const reference = withReference.find((layer) => layer.mark.type === 'line' && layer.mark.interpolate === undefined);
+    const reference = referenceLine(withReference);
     expect(reference?.data?.values.map((row) => row['x'])).toEqual([8, 12]);
     expect((reference?.mark as { strokeDash?: number[] }).strokeDash).toBeDefined();
+  });
+
+  it('draws the true front as the same staircase as the study front, not a straight polyline', () => {
+    const trueFront = [{ values: { latency_ms: 12, accuracy: 74 } }, { values: { latency_ms: 8, accuracy: 71 } }];
+    const reference = referenceLine(layersOf({ ...data, trueFront }));
+    expect(reference?.mark.interpolate).toBe('step-after');
+    const flipped: StudyReportData = { ...data, objectives: [data.objectives[1]!, data.objectives[0]!], trueFront };
+    expect(referenceLine(layersOf(flipped))?.mark.interpolate).toBe('step-before');
+  });
+
+  it('leaves out true-front points dominated in the plotted pair (a front over more objectives), keeping ties', () => {
+    const trueFront = [
+      { values: { latency_ms: 8, accuracy: 71, macs: 3 } },
+      { values: { latency_ms: 10, accuracy: 70, macs: 1 } },
+      { values: { latency_ms: 12, accuracy: 74, macs: 9 } },
+      { values: { latency_ms: 12, accuracy: 74, macs: 9 } },
+    ];
+    const reference = referenceLine(layersOf({ ...data, trueFront }));
+    expect(reference?.data?.values.map((row) => [row['x'], row['y']])).toEqual([
+      [8, 71],
+      [12, 74],
+      [12, 74],
+    ]);
   });
 });
 

@@ -68,6 +68,30 @@ function referenceRows(data: StudyReportData, x: ReportObjective, y: ReportObjec
   return rows.sort((first, second) => first.x - second.x);
 }
 
+/**
+ * The reference rows that no other dominates in these two objectives (ties kept). A true front over more
+ * objectives than the study plots holds points dominated in the plotted pair, and a staircase through them zigzags.
+ */
+function frontIn2d(rows: readonly ScatterRow[], x: ReportObjective, y: ReportObjective): ScatterRow[] {
+  const xMin = (row: ScatterRow): number => (x.direction === 'minimize' ? row.x : -row.x);
+  const yMin = (row: ScatterRow): number => (y.direction === 'minimize' ? row.y : -row.y);
+  const sorted = [...rows].sort((first, second) => xMin(first) - xMin(second) || yMin(first) - yMin(second));
+  const kept: ScatterRow[] = [];
+  for (const row of sorted) {
+    const previous = kept[kept.length - 1];
+    if (previous === undefined || yMin(row) < yMin(previous) || (xMin(row) === xMin(previous) && yMin(row) === yMin(previous))) kept.push(row);
+  }
+  return kept.sort((first, second) => first.x - second.x);
+}
+
+/**
+ * Interpolation that draws a 2-D front as the staircase bounding the region it dominates: with x minimised a
+ * point's value holds until the next point to its right, with x maximised until the one to its left.
+ */
+function staircaseInterpolation(x: ReportObjective): 'step-after' | 'step-before' {
+  return x.direction === 'minimize' ? 'step-after' : 'step-before';
+}
+
 /** Rules (and their labels) for the bounds of the plotted objectives. */
 function boundLayers(x: ReportObjective, y: ReportObjective): Record<string, unknown>[] {
   const layers: Record<string, unknown>[] = [];
@@ -103,9 +127,10 @@ export function paretoChartSpec(data: StudyReportData, axes: ParetoAxes = { x: 0
   const y = objectiveAt(data, axes.y, 'axes.y');
   const shade = axes.color === undefined ? undefined : objectiveAt(data, axes.color, 'axes.color');
   const rows = scatterRows(data, x, y, shade);
-  const reference = referenceRows(data, x, y);
   const frontRows = rows.filter((row) => row.group === GROUP_FRONT);
   const drawStaircase = data.objectives.length === 2;
+  const allReference = referenceRows(data, x, y);
+  const reference = drawStaircase ? frontIn2d(allReference, x, y) : allReference;
 
   const present = new Set([...rows.map((row) => row.group), ...reference.map((row) => row.group)]);
   const groups = [GROUP_FRONT, GROUP_EVALUATED, GROUP_INFEASIBLE, GROUP_REFERENCE].filter((group) => present.has(group));
@@ -150,8 +175,9 @@ export function paretoChartSpec(data: StudyReportData, axes: ParetoAxes = { x: 0
     layers.push(
       drawStaircase
         ? {
+            // The same staircase as the study's front, so the area between them is what the study does not yet dominate.
             data: { values: reference },
-            mark: { type: 'line', strokeDash: [5, 4], strokeWidth: 1.5 },
+            mark: { type: 'line', interpolate: staircaseInterpolation(x), strokeDash: [5, 4], strokeWidth: 1.5 },
             encoding: { x: xEncoding, y: yEncoding, color: groupColor },
           }
         : {
@@ -181,7 +207,7 @@ export function paretoChartSpec(data: StudyReportData, axes: ParetoAxes = { x: 0
   if (drawStaircase && frontRows.length > 1) {
     layers.push({
       data: { values: frontRows },
-      mark: { type: 'line', interpolate: x.direction === 'minimize' ? 'step-after' : 'step-before', strokeWidth: 2 },
+      mark: { type: 'line', interpolate: staircaseInterpolation(x), strokeWidth: 2 },
       encoding: { x: xEncoding, y: yEncoding, color: groupColor },
     });
   }

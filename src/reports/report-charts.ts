@@ -48,7 +48,11 @@ export async function renderReportCharts(data: StudyReportData, options: RenderO
     curve.length === 0
       ? null
       : await renderVegaLite(
-          hypervolumeChartSpec(curve, { title: `${data.title ?? data.studyName}: hypervolume over evaluations`, note: data.hypervolumeNote }),
+          hypervolumeChartSpec(curve, {
+            title: `${data.title ?? data.studyName}: hypervolume over evaluations`,
+            note: data.hypervolumeNote,
+            trueHypervolume: data.trueHypervolume,
+          }),
           options,
         );
   return { pareto, pairwise, hypervolume };

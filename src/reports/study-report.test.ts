@@ -103,10 +103,104 @@ describe('writeStudyReport, two objectives (hand-made study with a known front)'
     expect(failedTable).toContain('evaluator crashed: &quot;CUDA out of memory&quot;,\nbatch=128');
   });
 
+  it('has no predictor section and no true-front row when the data has neither', async () => {
+    const html = await readFile(join(outDir, 'report.html'), 'utf8');
+    expect(html).not.toContain('Predictors per iteration');
+    expect(html).not.toContain('iterations-table');
+    expect(html).not.toContain('true front&#39;s hypervolume');
+  });
+
   it('draws the charts without Vega-Lite or Vega warnings', async () => {
     const charts = await renderReportCharts(data);
     expect(charts.pareto.warnings).toEqual([]);
     expect(charts.hypervolume?.warnings).toEqual([]);
+  });
+});
+
+describe('writeStudyReport, a model-based tactic on a problem with a known true front', () => {
+  const data: StudyReportData = {
+    ...smallTwoObjectiveStudy(),
+    trueHypervolume: 0.65,
+    iterations: [
+      {
+        batch: 1,
+        observed: 10,
+        models: [
+          { objective: 'latency_ms', model: 'ridge/one-hot', cvKendallTau: 0.93, cvRmse: 0.4213 },
+          { objective: 'accuracy', model: 'proxy+svr', cvKendallTau: 0.7412, cvRmse: 2.8734 },
+        ],
+      },
+      {
+        batch: 2,
+        observed: 20,
+        models: [
+          { objective: 'accuracy', model: '<b>svr</b>, "x"', cvKendallTau: 0.8, cvRmse: 1.5 },
+          { objective: 'latency_ms', model: 'exact', cvKendallTau: null, cvRmse: null },
+        ],
+      },
+    ],
+  };
+  let outDir: string;
+  let files: string[];
+  beforeAll(async () => {
+    outDir = join(root, 'iterations');
+    ({ files } = await writeStudyReport(data, outDir));
+  });
+
+  it('writes iterations.csv and iterations.json after the trials', () => {
+    const names = files.map((file) => basename(file));
+    expect(names.slice(0, 6)).toEqual(['front.csv', 'front.json', 'trials.csv', 'trials.json', 'iterations.csv', 'iterations.json']);
+  });
+
+  it('iterations.csv has one row per batch and objective, scores at full precision, none left empty', async () => {
+    const rows = parseCsv(await readFile(join(outDir, 'iterations.csv'), 'utf8'));
+    expect(rows).toEqual([
+      ['batch', 'observed', 'objective', 'model', 'cv_kendall_tau', 'cv_rmse'],
+      ['1', '10', 'latency_ms', 'ridge/one-hot', '0.93', '0.4213'],
+      ['1', '10', 'accuracy', 'proxy+svr', '0.7412', '2.8734'],
+      ['2', '20', 'accuracy', '<b>svr</b>, "x"', '0.8', '1.5'],
+      ['2', '20', 'latency_ms', 'exact', '', ''],
+    ]);
+  });
+
+  it('iterations.json holds the same batches with null for missing scores', async () => {
+    const json = JSON.parse(await readFile(join(outDir, 'iterations.json'), 'utf8')) as { study: string; iterations: unknown[] };
+    expect(json.study).toBe('small-study');
+    expect(json.iterations).toEqual(data.iterations);
+  });
+
+  it('report.html tabulates the predictors per batch after the hypervolume, escaped and in objective order', async () => {
+    const html = await readFile(join(outDir, 'report.html'), 'utf8');
+    const at = html.indexOf('<h2>Predictors per iteration</h2>');
+    expect(at).toBeGreaterThan(html.indexOf('id="hypervolume-plot"'));
+    expect(at).toBeLessThan(html.indexOf('<h2>Front members'));
+    const section = html.slice(at, html.indexOf('</table>', at));
+    expect(section).toContain('cross-validated Kendall tau');
+    expect(section).toContain('<tr><th>batch</th><th>validated before it</th><th>latency_ms</th><th>accuracy</th></tr>');
+    expect(section).toContain('<tr><td class="number">1</td><td class="number">10</td><td>ridge/one-hot, tau 0.93, RMSE 0.421</td><td>proxy+svr, tau 0.74, RMSE 2.87</td></tr>');
+    expect(section).toContain('<tr><td class="number">2</td><td class="number">20</td><td>exact</td><td>&lt;b&gt;svr&lt;/b&gt;, &quot;x&quot;, tau 0.80, RMSE 1.5</td></tr>');
+    expect(section).not.toContain('<b>');
+  });
+
+  it("the summary gives the true front's hypervolume and the share of it the study reached", async () => {
+    const html = await readFile(join(outDir, 'report.html'), 'utf8');
+    expect(html).toContain('<dt>true front&#39;s hypervolume</dt><dd>0.65 (final: 80.00% of it)</dd>');
+  });
+
+  it('hypervolume.svg draws the true front as a dashed rule and says so', async () => {
+    const svg = await readFile(join(outDir, 'hypervolume.svg'), 'utf8');
+    expect(svg).toContain("dashed: the true front's hypervolume 0.65000");
+    expect(svg).toMatch(/<g class="mark-rule role-mark[^>]*><line [^>]*stroke-dasharray="6,4"/);
+    const charts = await renderReportCharts(data);
+    expect(charts.hypervolume?.warnings).toEqual([]);
+  });
+
+  it('writes no iterations files and no section for an empty list', async () => {
+    const empty: StudyReportData = { ...data, iterations: [] };
+    const names = (await writeStudyReport(empty, join(root, 'no-iterations'))).files.map((file) => basename(file));
+    expect(names).not.toContain('iterations.csv');
+    expect(names).not.toContain('iterations.json');
+    expect(await readFile(join(root, 'no-iterations', 'report.html'), 'utf8')).not.toContain('Predictors per iteration');
   });
 });
 
@@ -196,6 +290,11 @@ describe('input checks', () => {
     const data: StudyReportData = { ...base, objectives: base.objectives.slice(0, 1) };
     await expect(writeStudyReport(data, join(root, 'never'))).rejects.toMatchObject({ code: 'BAD_INPUT', field: 'objectives' });
     expect(existsSync(join(root, 'never'))).toBe(false);
+  });
+
+  it('refuses a true front hypervolume that is not a finite non-negative number, naming the field', async () => {
+    const data: StudyReportData = { ...smallTwoObjectiveStudy(), trueHypervolume: Number.NaN };
+    await expect(writeStudyReport(data, join(root, 'never'))).rejects.toMatchObject({ code: 'BAD_INPUT', field: 'trueHypervolume' });
   });
 
   it('refuses duplicate objective names', () => {

@@ -7,7 +7,17 @@ import { writeHtmlReport } from './html-report.js';
 import { toPrettyJson } from './json.js';
 import { renderReportCharts } from './report-charts.js';
 import type { RenderOptions } from './render.js';
-import { frontCsvHeader, frontCsvRows, frontJson, trialsCsvHeader, trialsCsvRows, trialsJson } from './tables.js';
+import {
+  frontCsvHeader,
+  frontCsvRows,
+  frontJson,
+  iterationsCsvHeader,
+  iterationsCsvRows,
+  iterationsJson,
+  trialsCsvHeader,
+  trialsCsvRows,
+  trialsJson,
+} from './tables.js';
 import type { StudyReportData } from './types.js';
 import { checkReportData } from './validate.js';
 
@@ -17,8 +27,9 @@ export interface StudyReportFiles {
 }
 
 /**
- * front.csv/json, trials.csv/json, pareto.svg/png, pareto-X-Y.svg for each pair of the first four objectives
- * (3+ objectives), hypervolume.svg/png (when a curve is given) and report.html. Creates outDir if needed.
+ * front.csv/json, trials.csv/json, iterations.csv/json (when a tactic described at least one iteration),
+ * pareto.svg/png, pareto-X-Y.svg for each pair of the first four objectives (3+ objectives),
+ * hypervolume.svg/png (when a curve is given) and report.html. Creates outDir if needed.
  */
 export async function writeStudyReport(data: StudyReportData, outDir: string, options: RenderOptions = {}): Promise<StudyReportFiles> {
   checkReportData(data);
@@ -34,6 +45,10 @@ export async function writeStudyReport(data: StudyReportData, outDir: string, op
   await write('front.json', toPrettyJson(frontJson(data)));
   await write('trials.csv', toCsv(trialsCsvHeader(data.objectives), trialsCsvRows(data)));
   await write('trials.json', toPrettyJson(trialsJson(data)));
+  if ((data.iterations ?? []).length > 0) {
+    await write('iterations.csv', toCsv(iterationsCsvHeader(), iterationsCsvRows(data)));
+    await write('iterations.json', toPrettyJson(iterationsJson(data)));
+  }
 
   const charts = await renderReportCharts(data, options);
   await write('pareto.svg', charts.pareto.svg);

@@ -1,4 +1,4 @@
-// The front and the trial list as rows: the same content feeds CSV, JSON and the HTML tables.
+// The front, the trial list and the tactic's iterations as rows: the same content feeds CSV, JSON and the HTML tables.
 
 import type { CsvCell } from './csv.js';
 import type { ReportObjective, ReportTrial, StudyReportData } from './types.js';
@@ -76,6 +76,28 @@ export function trialsJson(data: StudyReportData): unknown {
       onFront: trial.onFront,
       reason: trial.reason,
       config: trial.config ?? null,
+    })),
+  };
+}
+
+export function iterationsCsvHeader(): string[] {
+  return ['batch', 'observed', 'objective', 'model', 'cv_kendall_tau', 'cv_rmse'];
+}
+
+/** One row per batch and objective, so the file loads as a long table (one model per row). */
+export function iterationsCsvRows(data: StudyReportData): CsvCell[][] {
+  return (data.iterations ?? []).flatMap((iteration) =>
+    iteration.models.map((model) => [iteration.batch, iteration.observed, model.objective, model.model, model.cvKendallTau, model.cvRmse]),
+  );
+}
+
+export function iterationsJson(data: StudyReportData): unknown {
+  return {
+    study: data.studyName,
+    iterations: (data.iterations ?? []).map((iteration) => ({
+      batch: iteration.batch,
+      observed: iteration.observed,
+      models: iteration.models.map((model) => ({ objective: model.objective, model: model.model, cvKendallTau: model.cvKendallTau, cvRmse: model.cvRmse })),
     })),
   };
 }

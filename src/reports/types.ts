@@ -36,6 +36,22 @@ export interface TrueFrontPoint {
   readonly values: Readonly<Record<string, number>>;
 }
 
+/** The model a tactic fitted for one objective in one iteration, with the cross-validated scores it chose it by. */
+export interface IterationModel {
+  readonly objective: string;
+  readonly model: string;
+  /** Null when the model was not selected by cross-validation (e.g. an objective computed exactly). */
+  readonly cvKendallTau: number | null;
+  readonly cvRmse: number | null;
+}
+
+/** One batch a model-based tactic proposed: how many trials were validated before it and the models it used. */
+export interface TacticIteration {
+  readonly batch: number;
+  readonly observed: number;
+  readonly models: readonly IterationModel[];
+}
+
 export interface StudyReportData {
   readonly studyName: string;
   readonly title?: string | undefined;
@@ -52,4 +68,8 @@ export interface StudyReportData {
   readonly hypervolumeNote?: string | undefined;
   /** A known true front, drawn as a reference. */
   readonly trueFront?: readonly TrueFrontPoint[] | undefined;
+  /** Hypervolume of the true front, on the same basis and reference point as the curve. */
+  readonly trueHypervolume?: number | undefined;
+  /** Per proposed batch, the predictors a model-based tactic used; absent or empty for other tactics. */
+  readonly iterations?: readonly TacticIteration[] | undefined;
 }

@@ -19,6 +19,9 @@ export function checkReportData(data: StudyReportData): void {
       throw badInput(`objectives[${index}].direction`, `is "${String(objective.direction)}"`, "use 'minimize' or 'maximize'");
     }
   });
+  if (data.trueHypervolume !== undefined && !(Number.isFinite(data.trueHypervolume) && data.trueHypervolume >= 0)) {
+    throw badInput('trueHypervolume', `is ${String(data.trueHypervolume)}`, 'give a finite, non-negative hypervolume or leave it out');
+  }
   data.trials.forEach((trial, index) => {
     if (!Number.isInteger(trial.number)) throw badInput(`trials[${index}].number`, `is ${String(trial.number)}`, 'use the trial number from the store');
     if (trial.state === 'complete' && trial.values === null) {

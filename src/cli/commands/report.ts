@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { resolveProblem } from '../../benchmarks/index.js';
 import { problemBasis } from '../../compose/problem-study.js';
-import { buildReportData } from '../../compose/report-data.js';
+import { buildReportData, TACTIC_ITERATION_EVENT } from '../../compose/report-data.js';
 import { CarveError, badInput } from '../../core/errors.js';
 import { writeStudyReport } from '../../reports/index.js';
 import { openTrialStore } from '../../storage/index.js';
@@ -20,7 +20,7 @@ interface ReportFlags {
 export function registerReport(program: Command, output: CliOutput): void {
   program
     .command('report')
-    .description('write front.csv/json, trials.csv/json, SVG/PNG plots and report.html for a stored study')
+    .description('write front.csv/json, trials.csv/json, iterations.csv/json (model-based tactics), SVG/PNG plots and report.html for a stored study')
     .requiredOption('--study <name>', 'study name (list them with `carve studies`)')
     .requiredOption('--out <dir>', 'folder to write into (created if missing)')
     .option('--storage <url>', `sqlite:PATH or postgres://… (default ${DEFAULT_STORAGE})`)
@@ -59,9 +59,12 @@ export async function runReport(flags: ReportFlags, output: CliOutput): Promise<
         });
       }
     }
+    // Model-based tactics leave one event per batch naming the predictors they chose; the report tabulates them.
+    const events = await store.listEvents(record.id, TACTIC_ITERATION_EVENT);
     const data = buildReportData({
       record,
       trials,
+      events,
       storage: store.location,
       ...(basis === undefined ? {} : { basis }),
       ...(trueFront === undefined ? {} : { trueFront }),
