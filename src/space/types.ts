@@ -78,6 +78,12 @@ export interface FeatureEncoder {
    * models as one more feature column and as the trend of the 'proxy+' models.
    */
   proxy?(genome: Genome): number;
+  /**
+   * Space-aware encoders may also say which architectures compute the same function (equal keys): e.g. NB201 cells
+   * that differ only in operations no output reads. Their accuracies differ by training noise alone, so tactics
+   * that ask for it validate another one only where it is predicted cheaper in some hardware cost.
+   */
+  functionKey?(genome: Genome): string;
 }
 
 /** Conversion between genomes and a family's native config object (what user code consumes). */

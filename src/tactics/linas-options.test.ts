@@ -438,3 +438,73 @@ describe('LINAS option effects', () => {
     expect(described.models.map((model) => model.model)).toEqual(['ridge/one-hot', 'ridge']);
   });
 });
+
+describe('skipRedraws', () => {
+  // Gene 5 is computed but never read: genomes that differ only there have one function (and one error), while the
+  // hardware still pays for it (cost counts every gene).
+  const oneHot = createEncoder(space, 'one-hot');
+  const withFunctions: FeatureEncoder = { ...oneHot, encode: (genome) => oneHot.encode(genome), functionKey: (genome) => genome.slice(0, 5).join('') };
+  const redrawsAfterFirstBatch = (batches: Genome[][]): number => {
+    const cheapest = new Map<string, number>();
+    let redraws = 0;
+    batches.forEach((batch, index) => {
+      for (const genome of batch) {
+        const key = genome.slice(0, 5).join('');
+        const known = cheapest.get(key);
+        if (index > 0 && known !== undefined && cost(genome) >= known) redraws += 1;
+        cheapest.set(key, Math.min(known ?? Infinity, cost(genome)));
+      }
+    });
+    return redraws;
+  };
+  const options = { enumerateLimit: 5000, endNeighbours: 2, features: 'space', models: ['ridge/one-hot', 'svr-rank'] };
+  const errorIgnoringGene5 = (genome: Genome): number => 30 - 2 * cost(genome.slice(0, 5)) + (genome[0] === 3 ? -5 : 0);
+
+  function runWithFunctions(extra: Record<string, unknown>): Genome[][] {
+    const tactic = new LinasTactic(
+      {
+        space,
+        features: withFunctions,
+        // The cost is computed exactly (as MACs would be), so "predicted cheaper" is "cheaper".
+        objectives: [
+          { name: 'error', direction: 'minimize', unit: '%', cost: 1 },
+          { name: 'cost', direction: 'minimize', unit: '', cost: 0 },
+        ],
+        exact: { indices: [1], queries: 0, evaluate: (genomes) => genomes.map((genome) => [cost(genome)]) },
+        rng: createRng(3),
+        populationSize: 50,
+        options: { innerEvaluations: 300, batchSize: 15, ...options, ...extra },
+      },
+      'carve',
+      CARVE_DEFAULTS,
+    );
+    const batches: Genome[][] = [];
+    for (let iteration = 0; iteration < 5; iteration += 1) {
+      const batch = tactic.propose({ plannedEvaluations: 75, evaluationsSoFar: 15 * iteration });
+      batches.push(batch);
+      tactic.observe(
+        batch.map((genome) => {
+          const values = [errorIgnoringGene5(genome), cost(genome)];
+          return { genome, key: space.key(genome), values, objectives: values, violation: 0 };
+        }),
+      );
+    }
+    return batches;
+  }
+
+  it('validates a function again only where it is cheaper', () => {
+    expect(redrawsAfterFirstBatch(runWithFunctions({}))).toBeGreaterThan(0);
+    const batches = runWithFunctions({ skipRedraws: true });
+    expect(redrawsAfterFirstBatch(batches)).toBe(0);
+    expect(batches.every((batch) => batch.length === 15)).toBe(true);
+    expect(new Set(batches.flat().map((genome) => space.key(genome))).size).toBe(75);
+  });
+
+  it('changes nothing on a space without function keys, and refuses a bad margin', () => {
+    const plain = { enumerateLimit: 5000, endNeighbours: 2 };
+    expect(run({ ...plain, skipRedraws: true }).batches).toEqual(run(plain).batches);
+    for (const bad of [-0.1, 1]) {
+      expect(() => run({ redrawMargin: bad })).toThrow(expect.objectContaining({ field: 'tacticOptions.redrawMargin', message: expect.stringMatching(/is not in \[0, 1\)/) }));
+    }
+  });
+});

@@ -13,6 +13,7 @@ import type { FeatureEncoder, Genome, SearchSpace } from '../space/types.js';
 import { badInput } from '../core/errors.js';
 import { readTacticOptions } from './options.js';
 import { ObservationArchive } from './surrogate/archive.js';
+import { worthValidating } from './surrogate/redraws.js';
 import { fitObjectiveModel, type ObjectiveModel } from './surrogate/models.js';
 import type { Observation, ProposalContext, Tactic, TacticContext } from './types.js';
 
@@ -133,6 +134,16 @@ export interface LinasOptions {
    * and is offered no 'proxy+' model.
    */
   readonly proxy: boolean;
+  /**
+   * Never validate an architecture that computes the same function as one already validated or chosen
+   * (FeatureEncoder.functionKey, e.g. NB201 cells that differ only in operations no output reads) unless it is
+   * predicted cheaper in some hardware cost by more than redrawMargin of that cost's observed range (prediction
+   * against prediction); of several unseen ones with one function the cheapest is taken. Their accuracies differ
+   * by training noise alone. A space without function keys changes nothing.
+   */
+  readonly skipRedraws: boolean;
+  /** See skipRedraws: how much cheaper, as a fraction of each cost's observed range. */
+  readonly redrawMargin: number;
 }
 
 export const LINAS_DEFAULTS: LinasOptions = {
@@ -162,6 +173,8 @@ export const LINAS_DEFAULTS: LinasOptions = {
   noveltyBonus: 0,
   noveltyFor: 'all',
   proxy: false,
+  skipRedraws: false,
+  redrawMargin: 0.01,
 };
 
 /**
@@ -198,6 +211,17 @@ interface Enumerated {
 
 /** Predicted (or exactly computed) minimisation-form objectives of genomes; features when already encoded. */
 type Estimate = (genomes: readonly Genome[], keys: readonly string[], encoded?: readonly Float64Array[]) => number[][];
+
+/** What skipRedraws compares candidates with: the validated architectures' functions and predicted costs. */
+interface KnownFunctions {
+  readonly functionKey: (genome: Genome) => string;
+  readonly estimate: Estimate;
+  /** The hardware costs of a predicted objective vector. */
+  readonly costsOf: (vector: readonly number[]) => number[];
+  readonly keys: readonly string[];
+  readonly costs: readonly (readonly number[])[];
+  readonly tolerance: readonly number[];
+}
 
 /** Per objective: out-of-fold residuals of the validated architectures predicted nearest a value (null: exact). */
 type Residuals = readonly (ResidualSample | null)[];
@@ -239,6 +263,9 @@ export class LinasTactic implements Tactic {
     if (!(this.options.noveltyBonus >= 0 && Number.isFinite(this.options.noveltyBonus))) {
       throw badInput('tacticOptions.noveltyBonus', `${this.options.noveltyBonus} is not a finite number >= 0`, 'give a multiple of the typical error, e.g. 1 (default 0)');
     }
+    if (!(Number.isFinite(this.options.redrawMargin) && this.options.redrawMargin >= 0 && this.options.redrawMargin < 1)) {
+      throw badInput('tacticOptions.redrawMargin', `${this.options.redrawMargin} is not in [0, 1)`, 'give a fraction of the observed range, e.g. 0.01 (default 0.01)');
+    }
     const spaceFeatures =
       this.options.features === 'space' && context.features !== undefined ? context.features : createEncoder(context.space, 'one-hot');
     const declared = context.objectives.some((objective) => objective.cost !== undefined);
@@ -275,7 +302,12 @@ export class LinasTactic implements Tactic {
     this.archive = new ObservationArchive(this.encoder);
     const degenerate = this.options.skipDegenerate ? this.encoder.degenerate?.bind(this.encoder) : undefined;
     this.skip = degenerate ?? ((): boolean => false);
+    const functionKey = spaceFeatures.functionKey?.bind(spaceFeatures);
+    this.functionKey = this.options.skipRedraws ? functionKey : undefined;
   }
+
+  /** Function key of an architecture when re-draws are skipped (see skipRedraws); undefined otherwise. */
+  private readonly functionKey: ((genome: Genome) => string) | undefined;
 
   /** Per objective: a hardware cost (declared cheaper than a validation, or when none is declared, not the first). */
   private readonly isCost: readonly boolean[];
@@ -349,7 +381,8 @@ export class LinasTactic implements Tactic {
     };
     const quotas = this.endQuotas();
     this.lastEndSlots = this.options.endNeighbours > 0 ? quotas : undefined;
-    const ends = this.options.endNeighbours > 0 ? this.endPicks(quotas, estimate) : [];
+    const known = this.knownFunctions(estimate);
+    const ends = this.options.endNeighbours > 0 ? this.endPicks(quotas, estimate, known) : [];
     const everything = this.enumerable();
     if (everything !== null) {
       const endKeys = new Set(ends.map((genome) => space.key(genome)));
@@ -366,7 +399,7 @@ export class LinasTactic implements Tactic {
         const targets = this.archive.targets(objective);
         return medianAbsoluteResidual(model.outOfFold, rows.map((row) => targets[row] as number));
       });
-      return [...ends, ...this.enumeratedPicks(everything, estimate, populationSize - ends.length, endKeys, residuals, spreads)];
+      return [...ends, ...this.enumeratedPicks(everything, estimate, populationSize - ends.length, endKeys, residuals, spreads, known)];
     }
     const innerPopulation = this.options.innerPopulation > 0 ? this.options.innerPopulation : populationSize;
     const inner = new Nsga2Algorithm({
@@ -417,16 +450,19 @@ export class LinasTactic implements Tactic {
         chosen.push(genome);
       }
     }
-    for (const individual of result.population) {
+    const fresh = (individual: Individual): boolean => !this.archive.seen.has(individual.key) && !taken.has(individual.key) && !this.skip(individual.genome);
+    const firstPicks = result.population.filter(fresh);
+    const firstWorth = this.worth(firstPicks.map((individual) => individual.genome), firstPicks.map((individual) => individual.objectives), known);
+    for (const [index, individual] of firstPicks.entries()) {
       if (chosen.length >= populationSize) break;
-      if (this.archive.seen.has(individual.key) || taken.has(individual.key) || this.skip(individual.genome)) continue;
+      if (taken.has(individual.key) || firstWorth[index] !== true) continue;
       taken.add(individual.key);
       chosen.push(individual.genome);
     }
     if (chosen.length < populationSize) {
-      const rest = [...visited.values()].filter(
-        (individual) => !this.archive.seen.has(individual.key) && !taken.has(individual.key) && !this.skip(individual.genome),
-      );
+      const unfiltered = [...visited.values()].filter(fresh);
+      const restWorth = this.worth(unfiltered.map((individual) => individual.genome), unfiltered.map((individual) => individual.objectives), known, chosen);
+      const rest = unfiltered.filter((_, index) => restWorth[index] === true);
       for (const front of nonDominatedSort(rest.map((individual) => [...individual.objectives]))) {
         for (const index of front) {
           if (chosen.length >= populationSize) break;
@@ -576,17 +612,22 @@ export class LinasTactic implements Tactic {
     taken: ReadonlySet<string>,
     residuals: Residuals,
     spreads: readonly number[],
+    known: KnownFunctions | undefined,
   ): Genome[] {
-    const unseen: number[] = [];
+    const candidates: number[] = [];
     everything.keys.forEach((key, index) => {
-      if (!this.archive.seen.has(key) && !taken.has(key) && !this.skip(everything.genomes[index] as Genome)) unseen.push(index);
+      if (!this.archive.seen.has(key) && !taken.has(key) && !this.skip(everything.genomes[index] as Genome)) candidates.push(index);
     });
-    const genomes = unseen.map((index) => everything.genomes[index] as Genome);
-    const predicted = estimate(
-      genomes,
-      unseen.map((index) => everything.keys[index] as string),
-      unseen.map((index) => everything.features[index] as Float64Array),
+    const allPredicted = estimate(
+      candidates.map((index) => everything.genomes[index] as Genome),
+      candidates.map((index) => everything.keys[index] as string),
+      candidates.map((index) => everything.features[index] as Float64Array),
     ).map((vector) => vector.map((value) => (Number.isFinite(value) ? value : Number.MAX_VALUE)));
+    const chosenEnds = [...taken].map((key) => everything.genomes[everything.keys.indexOf(key)]).filter((genome): genome is Genome => genome !== undefined);
+    const worth = this.worth(candidates.map((index) => everything.genomes[index] as Genome), allPredicted, known, chosenEnds);
+    const unseen = candidates.filter((_, position) => worth[position] === true);
+    const predicted = allPredicted.filter((_, position) => worth[position] === true);
+    const genomes = unseen.map((index) => everything.genomes[index] as Genome);
     if (spreads.some((spread) => spread > 0)) {
       const distance = this.distancesToValidated(everything);
       unseen.forEach((index, position) => {
@@ -687,6 +728,46 @@ export class LinasTactic implements Tactic {
     return picks.map((index) => genomes[index] as Genome);
   }
 
+  /**
+   * The validated architectures' function keys with their predicted costs and the tolerance of skipRedraws;
+   * undefined when re-draws are not skipped (the option is off or the space offers no function key).
+   */
+  private knownFunctions(estimate: Estimate): KnownFunctions | undefined {
+    const functionKey = this.functionKey;
+    if (functionKey === undefined || this.archive.size === 0) return undefined;
+    const costObjectives = this.isCost.flatMap((isCost, objective) => (isCost ? [objective] : []));
+    const predicted = estimate(this.archive.genomes, this.archive.keys, this.archive.features);
+    const costsOf = (vector: readonly number[]): number[] => costObjectives.map((objective) => vector[objective] as number);
+    const tolerance = costObjectives.map((objective) => {
+      const values = this.archive.objectives.map((vector) => vector[objective] as number).filter(Number.isFinite);
+      return values.length === 0 ? 0 : this.options.redrawMargin * (Math.max(...values) - Math.min(...values));
+    });
+    return {
+      functionKey,
+      estimate,
+      costsOf,
+      keys: this.archive.genomes.map(functionKey),
+      costs: predicted.map(costsOf),
+      tolerance,
+    };
+  }
+
+  /**
+   * Per candidate (with its predicted objectives), whether it is more than a re-draw of a function validated or
+   * already chosen for this batch (see skipRedraws); every candidate when re-draws are not skipped.
+   */
+  private worth(genomes: readonly Genome[], predicted: readonly (readonly number[])[], known: KnownFunctions | undefined, chosen: readonly Genome[] = []): boolean[] {
+    if (known === undefined) return genomes.map(() => true);
+    const chosenCosts = chosen.length === 0 ? [] : known.estimate(chosen, chosen.map((genome) => this.context.space.key(genome))).map(known.costsOf);
+    return worthValidating({
+      candidateKeys: genomes.map(known.functionKey),
+      candidateCosts: predicted.map(known.costsOf),
+      knownKeys: [...known.keys, ...chosen.map(known.functionKey)],
+      knownCosts: [...known.costs, ...chosenCosts],
+      tolerance: known.tolerance,
+    });
+  }
+
   /** Adds the unseen single-gene neighbours of a genome (canonical, in the pool when there is one) to `into`. */
   private addUnseenNeighbours(genome: Genome, into: Map<string, Genome>, skip: ReadonlySet<string> = new Set()): void {
     const allowed = this.poolKeys();
@@ -712,7 +793,7 @@ export class LinasTactic implements Tactic {
    * that objective's end (its best member first, the next one when the first has no unseen neighbours left),
    * ranked by predicted non-dominated front among themselves, then by the predicted value of that objective.
    */
-  private endPicks(quotas: readonly number[], estimate: Estimate): Genome[] {
+  private endPicks(quotas: readonly number[], estimate: Estimate, known: KnownFunctions | undefined): Genome[] {
     const { space } = this.context;
     const feasibleIndices = this.archive.objectives.map((_, index) => index).filter((index) => (this.archive.violations[index] as number) === 0);
     if (feasibleIndices.length === 0) return [];
@@ -745,7 +826,8 @@ export class LinasTactic implements Tactic {
       const endValue = Math.min(...front.map((member) => vectors[member]?.[objective] as number));
       const bar = endValue - this.options.endMargin * ((worst[objective] as number) - Math.min(...vectors.map((vector) => vector[objective] as number)));
       const margined = this.options.endMargin > 0 && (this.options.endMarginFor === 'all' || this.isCost[objective] === true);
-      const qualifies = (index: number): boolean => !margined || (predicted[index]?.[objective] as number) < bar;
+      const worthy = this.worth(genomes, predicted, known, picks);
+      const qualifies = (index: number): boolean => worthy[index] === true && (!margined || (predicted[index]?.[objective] as number) < bar);
       const ranked: number[] = [];
       for (const rankFront of nonDominatedSort(predicted)) {
         ranked.push(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { archStrToGenome } from './nb201-space.js';
-import { effectiveNb201Cell, executedNb201Cell, isDegenerateNb201Cell, nb201CellEncoder, nb201CostEncoder, nb201SignalGain } from './nb201-features.js';
+import { effectiveNb201Cell, executedNb201Cell, isDegenerateNb201Cell, nb201CellEncoder, nb201CostEncoder, nb201FunctionKey, nb201SignalGain } from './nb201-features.js';
 
 const cell = (digits: string): number[] => [...digits].map(Number);
 
@@ -143,5 +143,47 @@ describe('nb201SignalGain (closed-form SynFlow-like proxy)', () => {
       if (!isDegenerateNb201Cell(genome)) lowest = Math.min(lowest, nb201SignalGain(genome));
     }
     expect(lowest).toBe(0);
+  });
+});
+
+describe('nb201FunctionKey', () => {
+  it('is equal for cells that differ only in operations no output reads', () => {
+    // e0 none leaves node 1 without input: e2 and e4 are dead whatever they hold.
+    expect(nb201FunctionKey(cell('031112'))).toBe(nb201FunctionKey(cell('030102')));
+    expect(nb201FunctionKey(cell('031112'))).toBe(nb201FunctionKey(cell('034132')));
+    expect(nb201FunctionKey(cell('031112'))).toBe('030102');
+  });
+
+  it('is equal for the two orders of the intermediate nodes when no edge joins them', () => {
+    // 13-S11 and 31-S11 (CIFAR-100 errors 28.37% and 28.48%): conv1x1 then conv1x1, and conv3x3 then conv1x1.
+    expect(nb201FunctionKey(cell('230122'))).toBe(nb201FunctionKey(cell('320122')));
+    expect(nb201FunctionKey(cell('320122'))).toBe('230122');
+  });
+
+  it('tells apart cells that compute different things', () => {
+    expect(nb201FunctionKey(cell('231122'))).not.toBe(nb201FunctionKey(cell('321122'))); // e2 joins the nodes: no swap
+    expect(nb201FunctionKey(cell('230122'))).not.toBe(nb201FunctionKey(cell('230123')));
+    expect(nb201FunctionKey(cell('000100'))).not.toBe(nb201FunctionKey(cell('000400')));
+  });
+
+  it('merges exactly the effective cells that are node relabellings of each other (brute force over the space)', () => {
+    const keys = new Map<string, string>();
+    const effectiveCells = new Set<string>();
+    for (let code = 0; code < 5 ** 6; code += 1) {
+      const genome = Array.from({ length: 6 }, (_, edge) => Math.floor(code / 5 ** edge) % 5);
+      const effective = effectiveNb201Cell(genome);
+      effectiveCells.add(effective.join(''));
+      // Independently: the smaller of the effective cell and its relabelling (nodes 1 and 2 swapped) when e2 is none.
+      const [e0, e1, e2, e3, e4, e5] = effective as [number, number, number, number, number, number];
+      const swapped = [e1, e0, e2, e3, e5, e4].join('');
+      const expected = e2 === 0 && swapped < effective.join('') ? swapped : effective.join('');
+      const key = nb201FunctionKey(genome);
+      expect(keys.get(expected) ?? key).toBe(key);
+      keys.set(expected, key);
+    }
+    expect(effectiveCells.size).toBe(9445);
+    expect(new Set(keys.values()).size).toBe(keys.size);
+    expect(keys.size).toBeLessThan(effectiveCells.size);
+    expect(nb201CellEncoder().functionKey?.(cell('320122'))).toBe('230122');
   });
 });

@@ -63,7 +63,25 @@ export function nb201CellEncoder(): FeatureEncoder {
     },
     degenerate: isDegenerateNb201Cell,
     proxy: nb201SignalGain,
+    functionKey: nb201FunctionKey,
   };
+}
+
+/**
+ * Equal for cells that compute the same function: the effective cell, with the two intermediate nodes put in a
+ * fixed order when no edge joins them (then node 1 and node 2 are interchangeable: the paths e0-e4 and e1-e5
+ * swap). Different keys may still compute the same function (e.g. a skip into a node that is otherwise empty).
+ */
+export function nb201FunctionKey(genome: Genome): string {
+  const cell = effectiveNb201Cell(genome);
+  if (cell[2] === NONE) {
+    const first = [cell[0] as number, cell[4] as number];
+    const second = [cell[1] as number, cell[5] as number];
+    if ((second[0] as number) < (first[0] as number) || (second[0] === first[0] && (second[1] as number) < (first[1] as number))) {
+      [cell[0], cell[4], cell[1], cell[5]] = [second[0] as number, second[1] as number, first[0] as number, first[1] as number];
+    }
+  }
+  return cell.join('');
 }
 
 /** Channels of the three stages of the NB201 network (5 cells each), as trained in NAS-Bench-201. */
