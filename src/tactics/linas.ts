@@ -139,7 +139,9 @@ export interface LinasOptions {
    * (FeatureEncoder.functionKey, e.g. NB201 cells that differ only in operations no output reads) unless it is
    * predicted cheaper in some hardware cost by more than redrawMargin of that cost's observed range (prediction
    * against prediction); of several unseen ones with one function the cheapest is taken. Their accuracies differ
-   * by training noise alone. A space without function keys changes nothing.
+   * by training noise alone. The end slots of hardware costs (endNeighbours) are exempt: a cost's end moves by
+   * cheaper versions of the same function, by amounts a model fitted on a few of them cannot resolve. A space
+   * without function keys changes nothing.
    */
   readonly skipRedraws: boolean;
   /** See skipRedraws: how much cheaper, as a fraction of each cost's observed range. */
@@ -826,7 +828,9 @@ export class LinasTactic implements Tactic {
       const endValue = Math.min(...front.map((member) => vectors[member]?.[objective] as number));
       const bar = endValue - this.options.endMargin * ((worst[objective] as number) - Math.min(...vectors.map((vector) => vector[objective] as number)));
       const margined = this.options.endMargin > 0 && (this.options.endMarginFor === 'all' || this.isCost[objective] === true);
-      const worthy = this.worth(genomes, predicted, known, picks);
+      // A cost's end is refined by cheaper versions of what is there, which the models may not tell apart (on GPUs
+      // a dead skip is faster than a dead 'none'): its slots may re-draw a function; the other ends' may not.
+      const worthy = this.isCost[objective] === true ? genomes.map(() => true) : this.worth(genomes, predicted, known, picks);
       const qualifies = (index: number): boolean => worthy[index] === true && (!margined || (predicted[index]?.[objective] as number) < bar);
       const ranked: number[] = [];
       for (const rankFront of nonDominatedSort(predicted)) {
