@@ -103,6 +103,38 @@ describe('paretoChartSpec, two objectives', () => {
   });
 });
 
+describe('paretoChartSpec, a true front beyond the trials', () => {
+  const data = smallTwoObjectiveStudy();
+  // NB201-like: a cell with a constant output is the fastest of all and far less accurate than any trial.
+  const trueFront = [
+    { values: { latency_ms: 0.01, accuracy: 10 } },
+    { values: { latency_ms: 8, accuracy: 71 } },
+    { values: { latency_ms: 12, accuracy: 74 } },
+  ];
+  const spec = paretoChartSpec({ ...data, trueFront }) as unknown as { layer: Layer[]; title: { subtitle: string } };
+
+  it('fits the axes to the trials and the rest of the true front and clips the reference line', () => {
+    const reference = referenceLine(spec.layer);
+    expect(reference?.data?.values.map((row) => row['x'])).toEqual([0.01, 8, 12]);
+    expect((reference?.mark as { clip?: boolean }).clip).toBe(true);
+    const [xLow, xHigh] = reference?.encoding['x']?.scale?.['domain'] as [number, number];
+    const [yLow] = reference?.encoding['y']?.scale?.['domain'] as [number, number];
+    expect(xLow).toBeGreaterThan(7);
+    expect(xLow).toBeLessThan(8);
+    expect(xHigh).toBeGreaterThan(35);
+    expect(yLow).toBeGreaterThan(60);
+    expect(spec.title.subtitle).toMatch(/true front cut at the trials' worst values/);
+  });
+
+  it('keeps the padded automatic domains when every true-front point is within the trials', () => {
+    const inside = paretoChartSpec({ ...data, trueFront: trueFront.slice(1) }) as unknown as { layer: Layer[]; title: { subtitle: string } };
+    const reference = referenceLine(inside.layer);
+    expect(reference?.encoding['x']?.scale?.['domain']).toBeUndefined();
+    expect(reference?.encoding['x']?.scale?.['padding']).toBe(10);
+    expect(inside.title.subtitle).not.toMatch(/cut/);
+  });
+});
+
 describe('paretoChartSpec, three objectives', () => {
   const data = syntheticStudy({ objectives: 3, trials: 60, seed: 11 });
 

@@ -92,6 +92,28 @@ function staircaseInterpolation(x: ReportObjective): 'step-after' | 'step-before
   return x.direction === 'minimize' ? 'step-after' : 'step-before';
 }
 
+/**
+ * Whether a reference point lies beyond every trial in some plotted objective's bad direction (e.g. NB201's cells
+ * with a constant output: 90% error at almost no latency). The axes are fitted to the trials and the rest of the
+ * true front; such points would stretch them over a region no trial reaches, so the reference line is clipped.
+ */
+function beyondTrials(rows: readonly ScatterRow[], x: ReportObjective, y: ReportObjective): (row: ScatterRow) => boolean {
+  if (rows.length === 0) return () => false;
+  const worst = (objective: ReportObjective, values: number[]): number => (objective.direction === 'minimize' ? Math.max(...values) : Math.min(...values));
+  const worse = (objective: ReportObjective, value: number, limit: number): boolean => (objective.direction === 'minimize' ? value > limit : value < limit);
+  const worstX = worst(x, rows.map((row) => row.x));
+  const worstY = worst(y, rows.map((row) => row.y));
+  return (row) => worse(x, row.x, worstX) || worse(y, row.y, worstY);
+}
+
+/** [min, max] of the values widened by a share of their span on each side (a point's width when they are equal). */
+function paddedDomain(values: readonly number[]): [number, number] {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const margin = high > low ? 0.03 * (high - low) : Math.max(Math.abs(low) * 0.05, 1e-9);
+  return [low - margin, high + margin];
+}
+
 /** Rules (and their labels) for the bounds of the plotted objectives. */
 function boundLayers(x: ReportObjective, y: ReportObjective): Record<string, unknown>[] {
   const layers: Record<string, unknown>[] = [];
@@ -160,10 +182,15 @@ export function paretoChartSpec(data: StudyReportData, axes: ParetoAxes = { x: 0
     ...(shade === undefined ? { encode: { symbols: { update: { stroke: { scale: 'color', field: 'value' } } } } } : {}),
   };
 
-  const allX = [...rows, ...reference].map((row) => row.x);
-  const allY = [...rows, ...reference].map((row) => row.y);
-  const xEncoding = { field: 'x', type: 'quantitative', title: objectiveTitle(x), scale: { zero: false, nice: false, padding: 10 }, axis: axisFormat(allX) };
-  const yEncoding = { field: 'y', type: 'quantitative', title: objectiveTitle(y), scale: { zero: false, nice: false, padding: 10 }, axis: axisFormat(allY) };
+  const far = beyondTrials(rows, x, y);
+  const clipped = reference.some(far);
+  const fitted = [...rows, ...reference.filter((row) => !far(row))];
+  const allX = fitted.map((row) => row.x);
+  const allY = fitted.map((row) => row.y);
+  // With reference points beyond the trials the axes get explicit domains and the reference line runs off them.
+  const scaleOf = (values: number[]): Record<string, unknown> => (clipped ? { zero: false, nice: false, domain: paddedDomain(values) } : { zero: false, nice: false, padding: 10 });
+  const xEncoding = { field: 'x', type: 'quantitative', title: objectiveTitle(x), scale: scaleOf(allX), axis: axisFormat(allX) };
+  const yEncoding = { field: 'y', type: 'quantitative', title: objectiveTitle(y), scale: scaleOf(allY), axis: axisFormat(allY) };
   const shapeEncoding = { field: 'group', type: 'nominal', scale: groupShapeScale, legend };
   // Two objectives: colour tells the groups apart (one merged legend). More: colour shows the extra objective.
   const groupColor = { field: 'group', type: 'nominal', scale: groupColorScale, legend };
@@ -177,11 +204,11 @@ export function paretoChartSpec(data: StudyReportData, axes: ParetoAxes = { x: 0
         ? {
             // The same staircase as the study's front, so the area between them is what the study does not yet dominate.
             data: { values: reference },
-            mark: { type: 'line', interpolate: staircaseInterpolation(x), strokeDash: [5, 4], strokeWidth: 1.5 },
+            mark: { type: 'line', interpolate: staircaseInterpolation(x), strokeDash: [5, 4], strokeWidth: 1.5, clip: true },
             encoding: { x: xEncoding, y: yEncoding, color: groupColor },
           }
         : {
-            data: { values: reference },
+            data: { values: reference.filter((row) => !far(row)) },
             mark: { type: 'point', size: 30, filled: false, color: COLORS.reference, opacity: 0.7 },
             encoding: { x: xEncoding, y: yEncoding, shape: shapeEncoding },
           },
@@ -225,7 +252,7 @@ export function paretoChartSpec(data: StudyReportData, axes: ParetoAxes = { x: 0
   const frontSize = frontRows.length;
   const subtitle = `${rows.length} complete trials · ${frontSize} on the Pareto front${
     shade === undefined ? '' : ` · colour: ${shade.name}`
-  }`;
+  }${clipped ? ' · true front cut at the trials\' worst values' : ''}`;
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: `${data.title ?? data.studyName}: ${y.name} vs ${x.name}`, subtitle },
