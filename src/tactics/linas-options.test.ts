@@ -503,6 +503,12 @@ describe('skipRedraws', () => {
     expect(new Set(batches.flat().map((genome) => space.key(genome))).size).toBe(75);
   });
 
+  it("with redrawScope 'ends' leaves the fill alone", () => {
+    const fillOnly = { endNeighbours: 0, skipRedraws: true, redrawScope: 'ends' };
+    expect(runWithFunctions(fillOnly)).toEqual(runWithFunctions({ endNeighbours: 0 }));
+    expect(() => run({ skipRedraws: true, redrawScope: 'fill' })).toThrow(/unknown choice "fill"/);
+  });
+
   it('changes nothing on a space without function keys, and refuses a bad margin', () => {
     const plain = { enumerateLimit: 5000, endNeighbours: 2 };
     expect(run({ ...plain, skipRedraws: true }).batches).toEqual(run(plain).batches);

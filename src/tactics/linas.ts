@@ -146,6 +146,11 @@ export interface LinasOptions {
   readonly skipRedraws: boolean;
   /** See skipRedraws: how much cheaper, as a fraction of each cost's observed range. */
   readonly redrawMargin: number;
+  /**
+   * Where skipRedraws applies: 'all' (the fill and the accuracy's end slots) or 'ends' (the accuracy's end slots
+   * only: the most accurate member's other versions re-draw its training noise and cannot move the end otherwise).
+   */
+  readonly redrawScope: string;
 }
 
 export const LINAS_DEFAULTS: LinasOptions = {
@@ -177,6 +182,7 @@ export const LINAS_DEFAULTS: LinasOptions = {
   proxy: false,
   skipRedraws: false,
   redrawMargin: 0.01,
+  redrawScope: 'all',
 };
 
 /**
@@ -257,6 +263,7 @@ export class LinasTactic implements Tactic {
       throw badInput('tacticOptions.residualNeighbours', `${this.options.residualNeighbours} is not a positive integer`, 'give 1 or more (default 8)');
     }
     checkChoice('endAllocation', this.options.endAllocation, ['even', 'gain']);
+    checkChoice('redrawScope', this.options.redrawScope, ['all', 'ends']);
     checkChoice('initialDesign', this.options.initialDesign, ['random', 'balanced']);
     checkChoice('combineModels', this.options.combineModels, ['select', 'stack']);
     checkChoice('oneHotModelsFor', this.options.oneHotModelsFor, ['all', 'costs']);
@@ -385,6 +392,7 @@ export class LinasTactic implements Tactic {
     this.lastEndSlots = this.options.endNeighbours > 0 ? quotas : undefined;
     const known = this.knownFunctions(estimate);
     const ends = this.options.endNeighbours > 0 ? this.endPicks(quotas, estimate, known) : [];
+    const fillKnown = this.options.redrawScope === 'ends' ? undefined : known;
     const everything = this.enumerable();
     if (everything !== null) {
       const endKeys = new Set(ends.map((genome) => space.key(genome)));
@@ -401,7 +409,7 @@ export class LinasTactic implements Tactic {
         const targets = this.archive.targets(objective);
         return medianAbsoluteResidual(model.outOfFold, rows.map((row) => targets[row] as number));
       });
-      return [...ends, ...this.enumeratedPicks(everything, estimate, populationSize - ends.length, endKeys, residuals, spreads, known)];
+      return [...ends, ...this.enumeratedPicks(everything, estimate, populationSize - ends.length, endKeys, residuals, spreads, fillKnown)];
     }
     const innerPopulation = this.options.innerPopulation > 0 ? this.options.innerPopulation : populationSize;
     const inner = new Nsga2Algorithm({
@@ -454,7 +462,7 @@ export class LinasTactic implements Tactic {
     }
     const fresh = (individual: Individual): boolean => !this.archive.seen.has(individual.key) && !taken.has(individual.key) && !this.skip(individual.genome);
     const firstPicks = result.population.filter(fresh);
-    const firstWorth = this.worth(firstPicks.map((individual) => individual.genome), firstPicks.map((individual) => individual.objectives), known);
+    const firstWorth = this.worth(firstPicks.map((individual) => individual.genome), firstPicks.map((individual) => individual.objectives), fillKnown);
     for (const [index, individual] of firstPicks.entries()) {
       if (chosen.length >= populationSize) break;
       if (taken.has(individual.key) || firstWorth[index] !== true) continue;
@@ -463,7 +471,7 @@ export class LinasTactic implements Tactic {
     }
     if (chosen.length < populationSize) {
       const unfiltered = [...visited.values()].filter(fresh);
-      const restWorth = this.worth(unfiltered.map((individual) => individual.genome), unfiltered.map((individual) => individual.objectives), known, chosen);
+      const restWorth = this.worth(unfiltered.map((individual) => individual.genome), unfiltered.map((individual) => individual.objectives), fillKnown, chosen);
       const rest = unfiltered.filter((_, index) => restWorth[index] === true);
       for (const front of nonDominatedSort(rest.map((individual) => [...individual.objectives]))) {
         for (const index of front) {
