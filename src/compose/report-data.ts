@@ -5,7 +5,7 @@ import type { ObjectiveSpec } from '../core/objective.js';
 import { hypervolume, hypervolumeCurve } from '../indicators/index.js';
 import type { IterationModel, StudyReportData, TacticIteration } from '../reports/index.js';
 import type { StudyEvent, StudyRecord, TrialRecord } from '../storage/types.js';
-import { frontOf, normalizePoint, observedBasis, scoreValues, type HypervolumeBasis, type StudySettings } from '../study/index.js';
+import { frontOf, normalizePoint, observedBasis, scoreValues, TACTIC_ITERATION_EVENT, type HypervolumeBasis, type StudySettings } from '../study/index.js';
 
 export interface ReportInputs {
   readonly record: StudyRecord;
@@ -18,8 +18,7 @@ export interface ReportInputs {
   readonly events?: readonly StudyEvent[];
 }
 
-/** Kind of the event a study stores for each batch a tactic describes (see Study.proposeBatch). */
-export const TACTIC_ITERATION_EVENT = 'tactic-iteration';
+export { TACTIC_ITERATION_EVENT };
 
 export function buildReportData(inputs: ReportInputs): StudyReportData {
   const settings = inputs.record.spec as StudySettings;

@@ -1,5 +1,5 @@
 // Public names of the study folder.
-export { Study, type OpenStudyOptions, type OptimizeOptions, type StudyEnvironment } from './study.js';
+export { Study, TACTIC_ITERATION_EVENT, type OpenStudyOptions, type OptimizeOptions, type StudyEnvironment } from './study.js';
 export type { StudyProgress, StudySettings, TellResult, TrialHandle } from './types.js';
 export { frontOf, feasibleMembers, normalizedHypervolume, normalizePoint, observedBasis, type FrontMember, type HypervolumeBasis } from './front.js';
 export { scoreValues, type ScoredValues } from './observations.js';

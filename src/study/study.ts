@@ -14,6 +14,9 @@ import { frontOf, type FrontMember, type HypervolumeBasis, normalizedHypervolume
 import { scoreValues } from './observations.js';
 import type { StudyProgress, StudySettings, TellResult, TrialHandle } from './types.js';
 
+/** Kind of the event stored for each batch a tactic describes (its models, CV scores; `carve report` tabulates them). */
+export const TACTIC_ITERATION_EVENT = 'tactic-iteration';
+
 export interface StudyEnvironment {
   readonly space: SearchSpace;
   readonly codec: NativeCodec;
@@ -287,7 +290,7 @@ export class Study {
     this.batchCount += 1;
     this.openBatch = { index, keys, genomes, remainder: fresh };
     const detail = this.tactic.describeLastProposal?.();
-    if (detail !== undefined) await this.store.appendEvent(this.record.id, 'tactic-iteration', { batch: index, ...detail });
+    if (detail !== undefined) await this.store.appendEvent(this.record.id, TACTIC_ITERATION_EVENT, { batch: index, ...detail });
     await this.extendOpenBatch(remaining);
   }
 

@@ -7,7 +7,7 @@ import { paretoFrontIndices } from '../indicators/index.js';
 import { createEncoder, createSearchSpace } from '../space/index.js';
 import type { FeatureEncoder, Genome } from '../space/types.js';
 import { CARVE_DEFAULTS, LinasTactic } from './linas.js';
-import type { Observation } from './types.js';
+import type { Observation, TacticContext } from './types.js';
 
 const space = createSearchSpace({
   name: 'grid',
@@ -15,27 +15,37 @@ const space = createSearchSpace({
 });
 const cost = (genome: Genome): number => genome.reduce((sum, choice) => sum + choice, 0);
 const error = (genome: Genome): number => 30 - 2 * cost(genome) + (genome[0] === 3 ? -5 : 0) + (genome[1] === 0 ? 3 : 0);
-const observe = (genomes: readonly Genome[]): Observation[] =>
+const observe = (genomes: readonly Genome[], valuesOf = (genome: Genome): number[] => [error(genome), cost(genome)]): Observation[] =>
   genomes.map((genome) => {
-    const values = [error(genome), cost(genome)];
+    const values = valuesOf(genome);
     return { genome, key: space.key(genome), values, objectives: values, violation: 0 };
   });
+
+interface RunContext {
+  features?: FeatureEncoder;
+  costFeatures?: FeatureEncoder;
+  pool?: readonly Genome[];
+  objectives?: TacticContext['objectives'];
+  exact?: NonNullable<TacticContext['exact']>;
+  /** The objective values of a genome (default: error, cost). */
+  values?: (genome: Genome) => number[];
+}
 
 function run(
   options: Record<string, unknown>,
   seed = 5,
-  extra: { features?: FeatureEncoder; costFeatures?: FeatureEncoder; pool?: readonly Genome[] } = {},
+  { values, ...extra }: RunContext = {},
   iterations = 3,
   described?: unknown[],
 ): { batches: Genome[][]; tactic: LinasTactic } {
   const tactic = new LinasTactic(
     {
-      ...extra,
       space,
       objectives: [
         { name: 'error', direction: 'minimize', unit: '%' },
         { name: 'cost', direction: 'minimize', unit: '' },
       ],
+      ...extra,
       rng: createRng(seed),
       populationSize: 50,
       // The plain loop unless a test asks for more: carve's defaults enumerate a space this small, use the
@@ -50,7 +60,7 @@ function run(
     const batch = tactic.propose({ plannedEvaluations: 60, evaluationsSoFar: batches.flat().length });
     if (described !== undefined) described.push(tactic.describeLastProposal());
     batches.push(batch);
-    tactic.observe(observe(batch));
+    tactic.observe(observe(batch, values));
   }
   return { batches, tactic };
 }
@@ -462,35 +472,16 @@ describe('skipRedraws', () => {
   const errorIgnoringGene5 = (genome: Genome): number => 30 - 2 * cost(genome.slice(0, 5)) + (genome[0] === 3 ? -5 : 0);
 
   function runWithFunctions(extra: Record<string, unknown>): Genome[][] {
-    const tactic = new LinasTactic(
-      {
-        space,
-        features: withFunctions,
-        // The cost is computed exactly (as MACs would be), so "predicted cheaper" is "cheaper".
-        objectives: [
-          { name: 'error', direction: 'minimize', unit: '%', cost: 1 },
-          { name: 'cost', direction: 'minimize', unit: '', cost: 0 },
-        ],
-        exact: { indices: [1], queries: 0, evaluate: (genomes) => genomes.map((genome) => [cost(genome)]) },
-        rng: createRng(3),
-        populationSize: 50,
-        options: { innerEvaluations: 300, batchSize: 15, ...options, ...extra },
-      },
-      'carve',
-      CARVE_DEFAULTS,
-    );
-    const batches: Genome[][] = [];
-    for (let iteration = 0; iteration < 5; iteration += 1) {
-      const batch = tactic.propose({ plannedEvaluations: 75, evaluationsSoFar: 15 * iteration });
-      batches.push(batch);
-      tactic.observe(
-        batch.map((genome) => {
-          const values = [errorIgnoringGene5(genome), cost(genome)];
-          return { genome, key: space.key(genome), values, objectives: values, violation: 0 };
-        }),
-      );
-    }
-    return batches;
+    return run({ ...options, ...extra }, 3, {
+      features: withFunctions,
+      // The cost is computed exactly (as MACs would be), so "predicted cheaper" is "cheaper".
+      objectives: [
+        { name: 'error', direction: 'minimize', unit: '%', cost: 1 },
+        { name: 'cost', direction: 'minimize', unit: '', cost: 0 },
+      ],
+      exact: { indices: [1], queries: 0, evaluate: (genomes) => genomes.map((genome) => [cost(genome)]) },
+      values: (genome) => [errorIgnoringGene5(genome), cost(genome)],
+    }, 5).batches;
   }
 
   it('validates a function again only where it is cheaper', () => {

@@ -409,7 +409,7 @@ export class LinasTactic implements Tactic {
         const targets = this.archive.targets(objective);
         return medianAbsoluteResidual(model.outOfFold, rows.map((row) => targets[row] as number));
       });
-      return [...ends, ...this.enumeratedPicks(everything, estimate, populationSize - ends.length, endKeys, residuals, spreads, fillKnown)];
+      return [...ends, ...this.enumeratedPicks(everything, estimate, populationSize - ends.length, ends, endKeys, residuals, spreads, fillKnown)];
     }
     const innerPopulation = this.options.innerPopulation > 0 ? this.options.innerPopulation : populationSize;
     const inner = new Nsga2Algorithm({
@@ -619,6 +619,7 @@ export class LinasTactic implements Tactic {
     everything: Enumerated,
     estimate: Estimate,
     count: number,
+    ends: readonly Genome[],
     taken: ReadonlySet<string>,
     residuals: Residuals,
     spreads: readonly number[],
@@ -633,10 +634,10 @@ export class LinasTactic implements Tactic {
       candidates.map((index) => everything.keys[index] as string),
       candidates.map((index) => everything.features[index] as Float64Array),
     ).map((vector) => vector.map((value) => (Number.isFinite(value) ? value : Number.MAX_VALUE)));
-    const chosenEnds = [...taken].map((key) => everything.genomes[everything.keys.indexOf(key)]).filter((genome): genome is Genome => genome !== undefined);
-    const worth = this.worth(candidates.map((index) => everything.genomes[index] as Genome), allPredicted, known, chosenEnds);
-    const unseen = candidates.filter((_, position) => worth[position] === true);
-    const predicted = allPredicted.filter((_, position) => worth[position] === true);
+    // With skipRedraws, versions of a function validated or taken by the end slots drop out (see worth).
+    const worth = known === undefined ? null : this.worth(candidates.map((index) => everything.genomes[index] as Genome), allPredicted, known, ends);
+    const unseen = worth === null ? candidates : candidates.filter((_, position) => worth[position] === true);
+    const predicted = worth === null ? allPredicted : allPredicted.filter((_, position) => worth[position] === true);
     const genomes = unseen.map((index) => everything.genomes[index] as Genome);
     if (spreads.some((spread) => spread > 0)) {
       const distance = this.distancesToValidated(everything);
