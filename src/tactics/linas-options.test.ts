@@ -83,6 +83,7 @@ const variants: Record<string, unknown>[] = [
   { initialDesign: 'balanced' },
   { enumerateLimit: 5000, noveltyBonus: 2 },
   { proxy: true, models: ['proxy+svr', 'svr-rank'] },
+  { enumerateLimit: 5000, endNeighbours: 2, batchOrder: 'hvi' },
 ];
 
 describe.each(variants)('LINAS options %j', (options) => {
@@ -132,6 +133,26 @@ describe('LINAS option effects', () => {
     const cheapest = (batch: readonly Genome[]): number => Math.min(...batch.map(cost));
     expect(cheapest(enumerated[0] as Genome[])).toBeGreaterThanOrEqual(3);
     expect(cheapest(enumerated[1] as Genome[])).toBeLessThanOrEqual(1);
+  });
+
+  it('batchOrder reorders each batch and changes nothing in it', () => {
+    const keysOf = (batch: readonly Genome[]): string[] => batch.map((genome) => space.key(genome));
+    const base = { enumerateLimit: 5000, endNeighbours: 2 };
+    const chosen = run(base).batches;
+    const hvi = run({ ...base, batchOrder: 'hvi' }).batches;
+    const endsFirst = run({ ...base, batchOrder: 'ends-hvi' }).batches;
+    for (const batches of [hvi, endsFirst]) {
+      expect(batches.map((batch) => keysOf(batch).sort())).toEqual(chosen.map((batch) => keysOf(batch).sort()));
+      expect(batches.slice(1)).not.toEqual(chosen.slice(1));
+      // The random first batch is not predicted: it keeps its order.
+      expect(batches[0]).toEqual(chosen[0]);
+    }
+    // 'ends-hvi' keeps the 4 end slots (2 per objective) in front, as chosen.
+    for (const [index, batch] of endsFirst.entries()) expect(batch.slice(0, 4)).toEqual((chosen[index] as Genome[]).slice(0, 4));
+    // Without the inner search's luck: the inner NSGA-II path is reordered the same way.
+    const inner = run({ batchOrder: 'hvi' }).batches;
+    expect(inner.map((batch) => keysOf(batch).sort())).toEqual(run({}).batches.map((batch) => keysOf(batch).sort()));
+    expect(() => run({ batchOrder: 'best' })).toThrow(/unknown choice "best"/);
   });
 
   it('hviSlots fills the first slots of an exhaustive batch by predicted hypervolume improvement', () => {

@@ -151,6 +151,14 @@ export interface LinasOptions {
    * only: the most accurate member's other versions re-draw its training noise and cannot move the end otherwise).
    */
   readonly redrawScope: string;
+  /**
+   * The order in which a batch is handed out for validation (what is in it does not change): 'chosen' (end slots,
+   * then the fill as picked), 'hvi' (greedy predicted hypervolume improvement over the validated front, each pick
+   * joining the front at its prediction; the rest by closeness to the front) or 'ends-hvi' (the end slots first,
+   * then the fill in that greedy order). Validations run one after another on most evaluators, so the ones
+   * predicted to add most go first.
+   */
+  readonly batchOrder: string;
 }
 
 export const LINAS_DEFAULTS: LinasOptions = {
@@ -183,6 +191,7 @@ export const LINAS_DEFAULTS: LinasOptions = {
   skipRedraws: false,
   redrawMargin: 0.01,
   redrawScope: 'all',
+  batchOrder: 'chosen',
 };
 
 /**
@@ -264,6 +273,7 @@ export class LinasTactic implements Tactic {
     }
     checkChoice('endAllocation', this.options.endAllocation, ['even', 'gain']);
     checkChoice('redrawScope', this.options.redrawScope, ['all', 'ends']);
+    checkChoice('batchOrder', this.options.batchOrder, ['chosen', 'hvi', 'ends-hvi']);
     checkChoice('initialDesign', this.options.initialDesign, ['random', 'balanced']);
     checkChoice('combineModels', this.options.combineModels, ['select', 'stack']);
     checkChoice('oneHotModelsFor', this.options.oneHotModelsFor, ['all', 'costs']);
@@ -409,7 +419,7 @@ export class LinasTactic implements Tactic {
         const targets = this.archive.targets(objective);
         return medianAbsoluteResidual(model.outOfFold, rows.map((row) => targets[row] as number));
       });
-      return [...ends, ...this.enumeratedPicks(everything, estimate, populationSize - ends.length, ends, endKeys, residuals, spreads, fillKnown)];
+      return this.ordered(ends, this.enumeratedPicks(everything, estimate, populationSize - ends.length, ends, endKeys, residuals, spreads, fillKnown), estimate);
     }
     const innerPopulation = this.options.innerPopulation > 0 ? this.options.innerPopulation : populationSize;
     const inner = new Nsga2Algorithm({
@@ -484,7 +494,22 @@ export class LinasTactic implements Tactic {
       }
     }
     if (chosen.length < populationSize) chosen.push(...this.randomNew(populationSize - chosen.length, taken));
-    return chosen;
+    return this.ordered(ends, chosen.slice(ends.length), estimate);
+  }
+
+  /** The batch (end slots, then the fill) in the order of batchOrder. */
+  private ordered(ends: readonly Genome[], fill: readonly Genome[], estimate: Estimate): Genome[] {
+    const order = this.options.batchOrder;
+    if (order === 'chosen') return [...ends, ...fill];
+    const head = order === 'hvi' ? [] : [...ends];
+    const tail = order === 'hvi' ? [...ends, ...fill] : [...fill];
+    if (tail.length < 2) return [...head, ...tail];
+    const predicted = estimate(tail, tail.map((genome) => this.context.space.key(genome))).map((vector) =>
+      vector.map((value) => (Number.isFinite(value) ? value : Number.MAX_VALUE)),
+    );
+    const picks = this.hviPicks(predicted, tail.length);
+    if (picks.length !== tail.length) return [...head, ...tail];
+    return [...head, ...picks.map((index) => tail[index] as Genome)];
   }
 
   observe(batch: readonly Observation[]): void {
