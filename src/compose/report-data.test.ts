@@ -38,6 +38,7 @@ function trial(number: number, values: Record<string, number>): TrialRecord {
     fromCache: false,
     createdAt: '2025-01-01T00:00:00.000Z',
     startedAt: null,
+    heartbeatAt: null,
     completedAt: null,
   };
 }

@@ -1,6 +1,7 @@
 // Public names of the storage layer; the backends' classes load their drivers, so they are reached via openTrialStore.
 
 export type {
+  ExpiredTrial,
   MeasurementRecord,
   NewMeasurement,
   NewTrial,

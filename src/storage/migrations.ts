@@ -123,6 +123,13 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    description: 'trial heartbeats: the lease of a running trial is renewed by its worker',
+    // NULL until the worker's first heartbeat: a running trial's last sign of life is then its start.
+    sqlite: ['ALTER TABLE trials ADD COLUMN heartbeat_at TEXT'],
+    postgres: ['ALTER TABLE trials ADD COLUMN heartbeat_at timestamptz'],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.reduce(

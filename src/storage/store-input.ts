@@ -64,6 +64,13 @@ export function checkLimit(limit: number): void {
   }
 }
 
+/** A lease length in milliseconds: a finite number, 0 or more. */
+export function checkLease(leaseMs: number): void {
+  if (typeof leaseMs !== 'number' || !Number.isFinite(leaseMs) || leaseMs < 0) {
+    throw badInput('leaseMs', `${String(leaseMs)} is not a non-negative number of milliseconds`, 'give the lease in ms, e.g. 60000');
+  }
+}
+
 /** Distinct trial numbers in ascending order (ascending so row locks are always taken in the same order). */
 export function normaliseNumbers(numbers: readonly number[]): number[] {
   for (const number of numbers) checkIndex('number', number);

@@ -30,13 +30,24 @@ const AWKWARD_NUMBERS: Readonly<Record<string, number>> = {
   pi: Math.PI,
 };
 
+export interface StoreFactoryOptions {
+  /** Source of timestamps for the new store (lease tests move time on by hand). */
+  readonly clock?: () => Date;
+}
+
+/** A clock that stands still until moved on: `advance(ms)`. */
+function manualClock(start = Date.UTC(2031, 4, 6, 7, 8, 9, 0)): { now: () => Date; advance: (ms: number) => void } {
+  let time = start;
+  return { now: () => new Date(time), advance: (ms) => (time += ms) };
+}
+
 /**
- * `factory` returns a new, initialised store each call. Tests never assume an empty database: each uses its
+ * `factory` returns a new, initialised store each call (with the given clock, when one is given). Tests never assume an empty database: each uses its
  * own study names and evaluator ids, so stores sharing data across tests are fine.
  */
 export function runTrialStoreContract(
   name: string,
-  factory: () => Promise<TrialStore>,
+  factory: (options?: StoreFactoryOptions) => Promise<TrialStore>,
   options: TrialStoreContractOptions = {},
 ): void {
   describe(`TrialStore contract: ${name}`, () => {
@@ -45,8 +56,8 @@ export function runTrialStoreContract(
     const opened: TrialStore[] = [];
 
     const unique = (prefix: string): string => `${prefix}-${runTag}-${++counter}`;
-    const open = async (): Promise<TrialStore> => {
-      const store = await factory();
+    const open = async (factoryOptions?: StoreFactoryOptions): Promise<TrialStore> => {
+      const store = await factory(factoryOptions);
       opened.push(store);
       return store;
     };
@@ -368,6 +379,94 @@ export function runTrialStoreContract(
         expect(stored[2]?.values).toEqual({ top1: 0.9 });
         const reclaimed = await store.claimTrials(studyId, 1, 'new-worker');
         expect(reclaimed[0]).toMatchObject({ number: 0, attempts: 2, worker: 'new-worker' });
+      });
+    });
+
+    describe('leases: heartbeatTrials and requeueExpiredTrials', () => {
+      const openClocked = async (): Promise<{ store: TrialStore; studyId: number; clock: ReturnType<typeof manualClock> }> => {
+        const clock = manualClock();
+        const store = await open({ clock: clock.now });
+        const study = await store.createStudy(unique('lease'), {});
+        return { store, studyId: study.id, clock };
+      };
+
+      it('starts a trial with no heartbeat; a heartbeat stamps only trials running for that worker', async () => {
+        const { store, studyId, clock } = await openClocked();
+        await store.addTrials(studyId, trials(['a', 'b', 'c', 'd']));
+        await store.claimTrials(studyId, 2, 'w1');
+        await store.startTrials(studyId, [2], 'w2');
+        await store.completeTrial(studyId, 1, { top1: 1 });
+        expect((await store.listTrials(studyId)).map((trial) => trial.heartbeatAt)).toEqual([null, null, null, null]);
+        clock.advance(5_000);
+        // 1 is complete, 2 belongs to w2, 3 is queued, 9 does not exist: only 0 is still held by w1.
+        expect(await store.heartbeatTrials(studyId, [3, 2, 1, 0, 9], 'w1')).toEqual([0]);
+        const stored = await store.listTrials(studyId);
+        expect(stored[0]?.heartbeatAt).toBe(clock.now().toISOString());
+        expect(stored.slice(1).map((trial) => trial.heartbeatAt)).toEqual([null, null, null]);
+        expect(await store.heartbeatTrials(studyId, [], 'w1')).toEqual([]);
+      });
+
+      it('requeues running trials whose last heartbeat, else start, is older than the lease', async () => {
+        const { store, studyId, clock } = await openClocked();
+        await store.addTrials(studyId, trials(['a', 'b', 'c', 'd', 'e']));
+        const startedAt = clock.now().toISOString();
+        await store.claimTrials(studyId, 3, 'dead');
+        await store.startTrials(studyId, [3], 'alive');
+        clock.advance(20_000);
+        await store.heartbeatTrials(studyId, [1], 'dead');
+        await store.heartbeatTrials(studyId, [3], 'alive');
+        await store.completeTrial(studyId, 2, { top1: 0.5 });
+        clock.advance(20_000);
+        // 40 s since the start, 20 s since the heartbeats: a 30 s lease expires 0 only.
+        expect(await store.requeueExpiredTrials(studyId, 30_000)).toEqual([{ number: 0, worker: 'dead', lastSeenAt: startedAt }]);
+        let stored = await store.listTrials(studyId);
+        expect(stored[0]).toMatchObject({ state: 'queued', worker: null, startedAt: null, heartbeatAt: null, attempts: 1 });
+        expect(stored.slice(1).map((trial) => trial.state)).toEqual(['running', 'complete', 'running', 'queued']);
+        // A lease exactly as old as the last sign of life has not run out yet.
+        expect(await store.requeueExpiredTrials(studyId, 20_000)).toEqual([]);
+        clock.advance(1);
+        const expired = await store.requeueExpiredTrials(studyId, 20_000);
+        expect(expired.map((trial) => [trial.number, trial.worker])).toEqual([
+          [1, 'dead'],
+          [3, 'alive'],
+        ]);
+        stored = await store.listTrials(studyId);
+        expect(stored.map((trial) => trial.state)).toEqual(['queued', 'queued', 'complete', 'queued', 'queued']);
+        expect(stored[2]?.values).toEqual({ top1: 0.5 });
+        // Claimed again: a fresh start, counted as another attempt, no heartbeat carried over.
+        const reclaimed = await store.claimTrials(studyId, 2, 'new');
+        expect(reclaimed.map((trial) => [trial.number, trial.attempts, trial.heartbeatAt])).toEqual([
+          [0, 2, null],
+          [1, 2, null],
+        ]);
+      });
+
+      it('leaves other studies alone and refuses a negative or non-finite lease (BAD_INPUT)', async () => {
+        const { store, studyId, clock } = await openClocked();
+        const other = await store.createStudy(unique('other'), {});
+        await store.addTrials(studyId, trials(['a']));
+        await store.addTrials(other.id, trials(['a']));
+        await store.claimTrials(other.id, 1, 'w');
+        clock.advance(60_000);
+        expect(await store.requeueExpiredTrials(studyId, 1_000)).toEqual([]);
+        expect((await store.listTrials(other.id))[0]?.state).toBe('running');
+        await expectCarveError(store.requeueExpiredTrials(studyId, -1), 'BAD_INPUT', 'leaseMs');
+        await expectCarveError(store.requeueExpiredTrials(studyId, Number.NaN), 'BAD_INPUT', 'leaseMs');
+        await expectCarveError(store.heartbeatTrials(studyId, [-1], 'w'), 'BAD_INPUT', 'number');
+      });
+
+      itShared('never requeues one trial for two callers on different connections', async () => {
+        const clock = manualClock();
+        const [first, second] = [await open({ clock: clock.now }), await open({ clock: clock.now })];
+        const study = await first.createStudy(unique('lease-race'), {});
+        const keys = Array.from({ length: 30 }, (_, index) => `r${index}`);
+        await first.addTrials(study.id, trials(keys));
+        await first.claimTrials(study.id, 30, 'dead');
+        clock.advance(10_000);
+        const calls = Array.from({ length: 6 }, (_, call) => (call % 2 === 0 ? first : second).requeueExpiredTrials(study.id, 5_000));
+        const requeued = (await Promise.all(calls)).flat().map((trial) => trial.number);
+        expect([...requeued].sort((left, right) => left - right)).toEqual(keys.map((_, index) => index));
+        expect((await second.listTrials(study.id)).every((trial) => trial.state === 'queued')).toBe(true);
       });
     });
 

@@ -35,7 +35,17 @@ export interface TrialRecord {
   readonly fromCache: boolean;
   readonly createdAt: string;
   readonly startedAt: string | null;
+  /** Last heartbeat of the worker running it (null until its first one, and once it is queued again). */
+  readonly heartbeatAt: string | null;
   readonly completedAt: string | null;
+}
+
+/** A running trial whose lease ran out, as it was just before it went back to the queue. */
+export interface ExpiredTrial {
+  readonly number: number;
+  readonly worker: string | null;
+  /** Its last heartbeat, else its start. */
+  readonly lastSeenAt: string;
 }
 
 export interface MeasurementRecord {
@@ -89,6 +99,16 @@ export interface TrialStore {
   startTrials(studyId: number, numbers: readonly number[], worker: string): Promise<void>;
   /** Back to queued: for running trials whose worker died. */
   requeueTrials(studyId: number, numbers: readonly number[]): Promise<void>;
+  /**
+   * Renews the lease of the given trials that are running for `worker` (heartbeat = now); returns the numbers
+   * it still holds, ordered (a trial requeued, finished or claimed by another worker meanwhile is left alone).
+   */
+  heartbeatTrials(studyId: number, numbers: readonly number[], worker: string): Promise<number[]>;
+  /**
+   * Atomically moves back to queued every running trial whose last sign of life (heartbeat, else start) is more
+   * than `leaseMs` old; returns them ordered by number. Two callers at once never both requeue one trial.
+   */
+  requeueExpiredTrials(studyId: number, leaseMs: number): Promise<ExpiredTrial[]>;
   /**
    * Marks a queued or running trial complete; if `measurement` is given it is stored in the same transaction
    * (first measurement for an evaluator+key wins). Completing a finished trial is CONFLICT.

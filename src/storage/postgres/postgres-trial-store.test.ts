@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isCarveError } from '../../core/errors.js';
-import { LATEST_SCHEMA_VERSION } from '../migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, POSTGRES_SCHEMA_TABLE_DDL } from '../migrations.js';
 import { openTrialStore } from '../open.js';
 import { runTrialStoreContract } from '../trial-store.contract.js';
 import { PostgresTrialStore } from './postgres-trial-store.js';
@@ -53,8 +53,12 @@ describeServer('PostgresTrialStore', () => {
 
   runTrialStoreContract(
     'postgres',
-    async () => {
-      const store = new PostgresTrialStore({ connectionString, schema: contractSchema });
+    async (options) => {
+      const store = new PostgresTrialStore({
+        connectionString,
+        schema: contractSchema,
+        ...(options?.clock === undefined ? {} : { clock: options.clock }),
+      });
       await store.init();
       return store;
     },
@@ -91,6 +95,37 @@ describeServer('PostgresTrialStore', () => {
       }
     } finally {
       await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+
+  it('upgrades a version-1 schema in place, keeping its trials (running ones with no heartbeat)', async () => {
+    const schema = freshSchema('version1');
+    const client = new pg.Client({ connectionString });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA "${schema}"`);
+      await client.query(`SET search_path TO "${schema}"`);
+      await client.query(POSTGRES_SCHEMA_TABLE_DDL);
+      const first = MIGRATIONS[0];
+      for (const statement of first?.postgres ?? []) await client.query(statement);
+      await client.query("INSERT INTO carve_schema (version, description, applied_at) VALUES (1, $1, now())", [first?.description]);
+      await client.query("INSERT INTO studies (id, name, spec, created_at) VALUES (1, 'old', '{}', now())");
+      await client.query(
+        `INSERT INTO trials (study_id, number, key, genome, config, batch, state, worker, attempts, created_at, started_at)
+         VALUES (1, 0, 'k', '[0]', '{}', 0, 'running', 'w', 1, now(), '2030-01-01T00:00:01.000Z')`,
+      );
+    } finally {
+      await client.end();
+    }
+    const store = new PostgresTrialStore({ connectionString, schema, clock: () => new Date(Date.UTC(2030, 0, 1, 0, 1)) });
+    try {
+      await store.init();
+      expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+      const [trial] = await store.listTrials(1);
+      expect(trial).toMatchObject({ key: 'k', state: 'running', worker: 'w', heartbeatAt: null });
+      expect(await store.requeueExpiredTrials(1, 30_000)).toEqual([{ number: 0, worker: 'w', lastSeenAt: '2030-01-01T00:00:01.000Z' }]);
+    } finally {
+      await store.close();
     }
   });
 

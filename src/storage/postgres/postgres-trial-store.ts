@@ -13,6 +13,7 @@ import {
 import {
   OPEN_STATES,
   checkIndex,
+  checkLease,
   checkLimit,
   checkName,
   checkStates,
@@ -24,6 +25,7 @@ import {
   type EncodedMeasurement,
 } from '../store-input.js';
 import type {
+  ExpiredTrial,
   MeasurementRecord,
   NewMeasurement,
   NewTrial,
@@ -73,6 +75,7 @@ interface TrialRow {
   from_cache: boolean;
   created_at: Date;
   started_at: Date | null;
+  heartbeat_at: Date | null;
   completed_at: Date | null;
 }
 
@@ -248,7 +251,7 @@ export class PostgresTrialStore implements TrialStore {
            ORDER BY number LIMIT $2 FOR UPDATE SKIP LOCKED
          )
          UPDATE trials AS t
-         SET state = 'running', worker = $3, attempts = t.attempts + 1, started_at = $4
+         SET state = 'running', worker = $3, attempts = t.attempts + 1, started_at = $4, heartbeat_at = NULL
          FROM picked
          WHERE t.study_id = $1 AND t.number = picked.number
          RETURNING t.*`,
@@ -268,7 +271,7 @@ export class PostgresTrialStore implements TrialStore {
       const finished = wanted.filter((number) => !OPEN_STATES.includes(states.get(number) as TrialState));
       if (finished.length > 0) throw trialsFinished(studyId, finished, 'start');
       await client.query(
-        `UPDATE trials SET state = 'running', worker = $3, attempts = attempts + 1, started_at = $4
+        `UPDATE trials SET state = 'running', worker = $3, attempts = attempts + 1, started_at = $4, heartbeat_at = NULL
          WHERE study_id = $1 AND number = ANY($2::integer[])`,
         [studyId, wanted, worker, this.now()],
       );
@@ -283,10 +286,53 @@ export class PostgresTrialStore implements TrialStore {
       await lockTrials(client, studyId, wanted);
       // Only running trials move: one that finished meanwhile keeps its result, a queued one stays queued.
       await client.query(
-        `UPDATE trials SET state = 'queued', worker = NULL, started_at = NULL
+        `UPDATE trials SET state = 'queued', worker = NULL, started_at = NULL, heartbeat_at = NULL
          WHERE study_id = $1 AND state = 'running' AND number = ANY($2::integer[])`,
         [studyId, wanted],
       );
+    });
+  }
+
+  async heartbeatTrials(studyId: number, numbers: readonly number[], worker: string): Promise<number[]> {
+    checkIndex('studyId', studyId);
+    checkName('worker', worker);
+    const wanted = normaliseNumbers(numbers);
+    if (wanted.length === 0) return [];
+    return this.run('heartbeatTrials', async (client) => {
+      const result = await client.query<{ number: number }>(
+        `UPDATE trials SET heartbeat_at = $4
+         WHERE study_id = $1 AND state = 'running' AND worker = $3 AND number = ANY($2::integer[])
+         RETURNING number`,
+        [studyId, wanted, worker, this.now()],
+      );
+      return result.rows.map((row) => row.number).sort((left, right) => left - right);
+    });
+  }
+
+  async requeueExpiredTrials(studyId: number, leaseMs: number): Promise<ExpiredTrial[]> {
+    checkIndex('studyId', studyId);
+    checkLease(leaseMs);
+    const cutoff = new Date(this.clock().getTime() - leaseMs).toISOString();
+    return this.run('requeueExpiredTrials', async (client) => {
+      // SKIP LOCKED: a trial being completed or renewed right now is left for the next call, and two callers
+      // at once never requeue the same trial. MATERIALIZED for the same reason as in claimTrials. The old
+      // worker and last sign of life come from the picked rows, before the update clears them.
+      const result = await client.query<{ number: number; worker: string | null; last_seen: Date }>(
+        `WITH expired AS MATERIALIZED (
+           SELECT number, worker, coalesce(heartbeat_at, started_at) AS last_seen FROM trials
+           WHERE study_id = $1 AND state = 'running' AND coalesce(heartbeat_at, started_at) < $2
+           ORDER BY number FOR UPDATE SKIP LOCKED
+         )
+         UPDATE trials AS t
+         SET state = 'queued', worker = NULL, started_at = NULL, heartbeat_at = NULL
+         FROM expired
+         WHERE t.study_id = $1 AND t.number = expired.number
+         RETURNING expired.number, expired.worker, expired.last_seen`,
+        [studyId, cutoff],
+      );
+      return result.rows
+        .map((row) => ({ number: row.number, worker: row.worker, lastSeenAt: isoOf(row.last_seen) }))
+        .sort((left, right) => left.number - right.number);
     });
   }
 
@@ -565,6 +611,7 @@ function toTrial(row: TrialRow): TrialRecord {
     fromCache: row.from_cache,
     createdAt: isoOf(row.created_at),
     startedAt: isoOrNull(row.started_at),
+    heartbeatAt: isoOrNull(row.heartbeat_at),
     completedAt: isoOrNull(row.completed_at),
   };
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isCarveError } from '../../core/errors.js';
-import { LATEST_SCHEMA_VERSION } from '../migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, SQLITE_SCHEMA_TABLE_DDL } from '../migrations.js';
 import { runTrialStoreContract } from '../trial-store.contract.js';
 import { SqliteTrialStore } from './sqlite-trial-store.js';
 
@@ -15,16 +15,16 @@ const sharedFile = path.join(directory, 'contract.db');
 
 runTrialStoreContract(
   'sqlite file',
-  async () => {
-    const store = new SqliteTrialStore(sharedFile);
+  async (options) => {
+    const store = new SqliteTrialStore(sharedFile, options?.clock === undefined ? {} : { clock: options.clock });
     await store.init();
     return store;
   },
   { sharedData: true },
 );
 
-runTrialStoreContract('sqlite :memory:', async () => {
-  const store = new SqliteTrialStore(':memory:');
+runTrialStoreContract('sqlite :memory:', async (options) => {
+  const store = new SqliteTrialStore(':memory:', options?.clock === undefined ? {} : { clock: options.clock });
   await store.init();
   return store;
 });
@@ -46,6 +46,28 @@ describe('SqliteTrialStore', () => {
     } finally {
       raw.close();
     }
+  });
+
+  it('upgrades a version-1 file in place, keeping its trials (running ones with no heartbeat)', async () => {
+    const file = path.join(directory, 'version1.db');
+    const raw = new Database(file);
+    raw.exec(SQLITE_SCHEMA_TABLE_DDL);
+    const first = MIGRATIONS[0];
+    for (const statement of first?.sqlite ?? []) raw.exec(statement);
+    raw.prepare('INSERT INTO carve_schema (version, description, applied_at) VALUES (1, ?, ?)').run(first?.description, '2030-01-01T00:00:00.000Z');
+    raw.prepare("INSERT INTO studies (name, spec, created_at) VALUES ('old', '{}', '2030-01-01T00:00:00.000Z')").run();
+    raw.prepare(
+      `INSERT INTO trials (study_id, number, key, genome, config, batch, state, worker, attempts, created_at, started_at)
+       VALUES (1, 0, 'k', '[0]', '{}', 0, 'running', 'w', 1, '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:01.000Z')`,
+    ).run();
+    raw.close();
+    const store = new SqliteTrialStore(file, { clock: () => new Date(Date.UTC(2030, 0, 1, 0, 1)) });
+    await store.init();
+    expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+    const [trial] = await store.listTrials(1);
+    expect(trial).toMatchObject({ key: 'k', state: 'running', worker: 'w', heartbeatAt: null });
+    expect(await store.requeueExpiredTrials(1, 30_000)).toEqual([{ number: 0, worker: 'w', lastSeenAt: '2030-01-01T00:00:01.000Z' }]);
+    await store.close();
   });
 
   it('reports version 0 before init', async () => {

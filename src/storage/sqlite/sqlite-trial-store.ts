@@ -15,6 +15,7 @@ import {
 import {
   OPEN_STATES,
   checkIndex,
+  checkLease,
   checkLimit,
   checkName,
   checkStates,
@@ -26,6 +27,7 @@ import {
   type EncodedMeasurement,
 } from '../store-input.js';
 import type {
+  ExpiredTrial,
   MeasurementRecord,
   NewMeasurement,
   NewTrial,
@@ -75,6 +77,7 @@ interface TrialRow {
   from_cache: number;
   created_at: string;
   started_at: string | null;
+  heartbeat_at: string | null;
   completed_at: string | null;
 }
 
@@ -221,7 +224,7 @@ export class SqliteTrialStore implements TrialStore {
     return this.write('claimTrials', () => {
       // One statement inside a write transaction: no other connection can claim between the pick and the update.
       const rows = this.statement(
-        `UPDATE trials SET state = 'running', worker = ?, attempts = attempts + 1, started_at = ?
+        `UPDATE trials SET state = 'running', worker = ?, attempts = attempts + 1, started_at = ?, heartbeat_at = NULL
          WHERE study_id = ? AND number IN (
            SELECT number FROM trials WHERE study_id = ? AND state = 'queued' ORDER BY number LIMIT ?
          )
@@ -241,7 +244,7 @@ export class SqliteTrialStore implements TrialStore {
       const finished = wanted.filter((number) => !OPEN_STATES.includes(states.get(number) as TrialState));
       if (finished.length > 0) throw trialsFinished(studyId, finished, 'start');
       this.statement(
-        `UPDATE trials SET state = 'running', worker = ?, attempts = attempts + 1, started_at = ?
+        `UPDATE trials SET state = 'running', worker = ?, attempts = attempts + 1, started_at = ?, heartbeat_at = NULL
          WHERE study_id = ? AND number IN (SELECT value FROM json_each(?))`,
       ).run(worker, this.now(), studyId, JSON.stringify(wanted));
     });
@@ -255,9 +258,45 @@ export class SqliteTrialStore implements TrialStore {
       this.trialStates(studyId, wanted);
       // Only running trials move: one that finished meanwhile keeps its result, a queued one stays queued.
       this.statement(
-        `UPDATE trials SET state = 'queued', worker = NULL, started_at = NULL
+        `UPDATE trials SET state = 'queued', worker = NULL, started_at = NULL, heartbeat_at = NULL
          WHERE study_id = ? AND state = 'running' AND number IN (SELECT value FROM json_each(?))`,
       ).run(studyId, JSON.stringify(wanted));
+    });
+  }
+
+  async heartbeatTrials(studyId: number, numbers: readonly number[], worker: string): Promise<number[]> {
+    checkIndex('studyId', studyId);
+    checkName('worker', worker);
+    const wanted = normaliseNumbers(numbers);
+    if (wanted.length === 0) return [];
+    return this.write('heartbeatTrials', () => {
+      const held = this.statement(
+        `UPDATE trials SET heartbeat_at = ?
+         WHERE study_id = ? AND state = 'running' AND worker = ? AND number IN (SELECT value FROM json_each(?))
+         RETURNING number`,
+      )
+        .pluck()
+        .all(this.now(), studyId, worker, JSON.stringify(wanted)) as number[];
+      return held.sort((left, right) => left - right);
+    });
+  }
+
+  async requeueExpiredTrials(studyId: number, leaseMs: number): Promise<ExpiredTrial[]> {
+    checkIndex('studyId', studyId);
+    checkLease(leaseMs);
+    const cutoff = new Date(this.clock().getTime() - leaseMs).toISOString();
+    return this.write('requeueExpiredTrials', () => {
+      // Read and update in one write transaction: no other connection can heartbeat or complete in between.
+      const expired = this.statement(
+        `SELECT number, worker, coalesce(heartbeat_at, started_at) AS last_seen FROM trials
+         WHERE study_id = ? AND state = 'running' AND coalesce(heartbeat_at, started_at) < ? ORDER BY number`,
+      ).all(studyId, cutoff) as { number: number; worker: string | null; last_seen: string }[];
+      if (expired.length === 0) return [];
+      this.statement(
+        `UPDATE trials SET state = 'queued', worker = NULL, started_at = NULL, heartbeat_at = NULL
+         WHERE study_id = ? AND number IN (SELECT value FROM json_each(?))`,
+      ).run(studyId, JSON.stringify(expired.map((row) => row.number)));
+      return expired.map((row) => ({ number: row.number, worker: row.worker, lastSeenAt: row.last_seen }));
     });
   }
 
@@ -470,6 +509,7 @@ function toTrial(row: TrialRow): TrialRecord {
     fromCache: row.from_cache !== 0,
     createdAt: row.created_at,
     startedAt: row.started_at,
+    heartbeatAt: row.heartbeat_at,
     completedAt: row.completed_at,
   };
 }
