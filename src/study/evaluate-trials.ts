@@ -45,6 +45,7 @@ export async function evaluateTrials(input: EvaluateTrialsInput): Promise<void> 
       else missing.push(trial);
     }
     const results = await evaluateWithRetries(evaluator, missing, maxAttempts, input.log);
+    const measured: { trial: TrialHandle; values: Readonly<Record<string, number>> }[] = [];
     for (const trial of missing) {
       const outcome = outcomes.get(trial.number) as Outcome;
       const result = results.get(trial.number);
@@ -65,7 +66,18 @@ export async function evaluateTrials(input: EvaluateTrialsInput): Promise<void> 
         values: result.values,
         ...(result.meta === undefined ? {} : { meta: result.meta }),
       });
-      Object.assign(outcome.values, result.values);
+      measured.push({ trial, values: result.values });
+    }
+    if (measured.length > 0) {
+      // The first measurement of a key wins: when another worker stored one meanwhile, the trial takes that one,
+      // so a trial's values always equal the stored measurement whoever measured first.
+      const stored = await input.store.getMeasurements(
+        evaluator.id,
+        measured.map(({ trial }) => trial.key),
+      );
+      for (const { trial, values } of measured) {
+        Object.assign((outcomes.get(trial.number) as Outcome).values, stored.get(trial.key)?.values ?? values);
+      }
     }
   }
 

@@ -6,12 +6,15 @@ import { createRng } from '../core/rng.js';
 import { stableStringify } from '../core/stable-json.js';
 import type { Evaluator } from '../evaluators/types.js';
 import type { FeatureEncoder, Genome, NativeCodec, SearchSpace } from '../space/types.js';
-import type { StudyRecord, TrialRecord, TrialStore } from '../storage/types.js';
+import type { ExpiredTrial, StudyRecord, TrialRecord, TrialStore } from '../storage/types.js';
 import type { Observation, Tactic, TacticFactory } from '../tactics/types.js';
 import { evaluateTrials, type EvaluationPolicy } from './evaluate-trials.js';
 import { exactObjectivesOf } from './exact-objectives.js';
 import { frontOf, type FrontMember, type HypervolumeBasis, normalizedHypervolume } from './front.js';
+import { TRIALS_REQUEUED_EVENT } from './lifecycle.js';
 import { scoreValues } from './observations.js';
+import { waitForTrials } from './remote-batch.js';
+import { settleResult, storeSettlement } from './trial-outcome.js';
 import type { StudyProgress, StudySettings, TellResult, TrialHandle } from './types.js';
 
 /** Kind of the event stored for each batch a tactic describes (its models, CV scores; `carve report` tabulates them). */
@@ -49,6 +52,20 @@ export interface OptimizeOptions {
   readonly signal?: AbortSignal;
   readonly evaluation?: Partial<EvaluationPolicy>;
 }
+
+export interface RemoteOptimizeOptions {
+  /** Total evaluations (trials) the study may reach; defaults to the stored settings' budget. */
+  readonly budget?: number;
+  /** A running trial with no heartbeat (else start) for this long is put back in the queue. */
+  readonly leaseMs: number;
+  /** How often the store is read while a batch is out (default 200 ms). */
+  readonly pollMs?: number;
+  readonly onProgress?: (progress: StudyProgress) => void;
+  readonly onRequeued?: (expired: readonly ExpiredTrial[]) => void;
+  readonly signal?: AbortSignal;
+}
+
+const DEFAULT_POLL_MS = 200;
 
 /** Settings whose change would make a resumed study a different search. */
 const FROZEN_SETTINGS = ['problem', 'supernet', 'objectives', 'tactic', 'tacticOptions', 'seed', 'populationSize'] as const;
@@ -174,22 +191,14 @@ export class Study {
         field: 'trial',
       });
     }
-    let updated: TrialRecord;
-    if (result.ok) {
-      const scored = scoreValues(result.values, this.settings.objectives);
-      if (typeof scored === 'string') {
-        await this.store.failTrial(this.record.id, number, scored);
-        updated = { ...existing, state: 'failed', reason: scored, completedAt: new Date().toISOString() };
-      } else {
-        const values = pickObjectives(result.values, this.settings.objectives);
-        const fromCache = options.fromCache === true;
-        await this.store.completeTrial(this.record.id, number, values, { fromCache });
-        updated = { ...existing, state: 'complete', values, fromCache, completedAt: new Date().toISOString() };
-      }
-    } else {
-      await this.store.failTrial(this.record.id, number, result.reason);
-      updated = { ...existing, state: 'failed', reason: result.reason, completedAt: new Date().toISOString() };
-    }
+    const settlement = settleResult(result, this.settings.objectives);
+    const fromCache = settlement.state === 'complete' && options.fromCache === true;
+    await storeSettlement(this.store, this.record.id, number, settlement, fromCache);
+    const completedAt = new Date().toISOString();
+    const updated: TrialRecord =
+      settlement.state === 'complete'
+        ? { ...existing, state: 'complete', values: settlement.values, fromCache, completedAt }
+        : { ...existing, state: 'failed', reason: settlement.reason, completedAt };
     this.remember(updated);
     this.closeBatchIfFinished();
     return updated;
@@ -229,6 +238,60 @@ export class Study {
         },
         log: async (kind, payload) => this.store.appendEvent(this.record.id, kind, payload),
       });
+      options.onProgress?.(this.progress(budget));
+    }
+    return this.progress(budget);
+  }
+
+  /**
+   * Adopts trials as they are in the store, evaluated elsewhere (by workers): open trials take the stored
+   * state; finished ones stay as they are. When the open batch is finished the tactic observes it, exactly as
+   * after tell().
+   */
+  absorb(records: readonly TrialRecord[]): void {
+    for (const record of records) {
+      const known = this.trialsByNumber[record.number];
+      if (known === undefined || known.key !== record.key || record.studyId !== this.record.id) {
+        throw new CarveError('CONFLICT', `trial ${record.number} (${record.key}) does not belong to study "${this.name}" as stored`, {
+          field: 'trial',
+          hint: 'absorb only records read from this study',
+        });
+      }
+      if (known.state === 'complete' || known.state === 'failed') continue;
+      this.remember(record);
+    }
+    this.closeBatchIfFinished();
+  }
+
+  /**
+   * The coordinator's loop: like optimize(), but each batch is only stored as queued trials, for `carve worker`
+   * processes to claim and evaluate; it waits until the whole batch is finished in the store (requeueing trials
+   * whose lease ran out), then the tactic observes it. Same proposals and observations as optimize(), so a
+   * seeded study ends with the same trials whoever evaluated them.
+   */
+  async optimizeRemote(options: RemoteOptimizeOptions): Promise<StudyProgress> {
+    const budget = options.budget ?? this.settings.budget;
+    if (!Number.isInteger(budget) || budget < 0) {
+      throw new CarveError('BAD_INPUT', `budget must be a non-negative integer, got ${budget}`, { field: '--evals' });
+    }
+    for (;;) {
+      if (options.signal?.aborted === true) break;
+      const handles = await this.ask(Number.POSITIVE_INFINITY, budget);
+      if (handles.length === 0) break;
+      const finished = await waitForTrials({
+        store: this.store,
+        studyId: this.record.id,
+        numbers: handles.map((handle) => handle.number),
+        leaseMs: options.leaseMs,
+        pollMs: options.pollMs ?? DEFAULT_POLL_MS,
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+        onRequeued: async (expired) => {
+          await this.store.appendEvent(this.record.id, TRIALS_REQUEUED_EVENT, { leaseMs: options.leaseMs, trials: expired });
+          options.onRequeued?.(expired);
+        },
+      });
+      if (finished === null) break;
+      this.absorb(finished);
       options.onProgress?.(this.progress(budget));
     }
     return this.progress(budget);
@@ -393,12 +456,6 @@ export class Study {
   }
 }
 
-function pickObjectives(values: Readonly<Record<string, number>>, objectives: readonly ObjectiveSpec[]): Record<string, number> {
-  const picked: Record<string, number> = {};
-  for (const objective of objectives) picked[objective.name] = values[objective.name] as number;
-  return picked;
-}
-
 function workerName(): string {
   return `pid:${process.pid}`;
 }
@@ -426,7 +483,8 @@ function validateSettings(settings: StudySettings, environment: StudyEnvironment
   }
 }
 
-function assertSameSettings(name: string, stored: StudySettings, requested: StudySettings): void {
+/** CONFLICT naming the first frozen setting (problem, objectives, tactic, seed…) that differs. */
+export function assertSameSettings(name: string, stored: StudySettings, requested: StudySettings): void {
   for (const field of FROZEN_SETTINGS) {
     const before = stableStringify(stored[field] ?? null);
     const after = stableStringify(requested[field] ?? null);
