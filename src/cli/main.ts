@@ -9,6 +9,7 @@ import { registerEvaluatorHelper } from './commands/evaluator-helper.js';
 import { registerListings } from './commands/listing.js';
 import { registerReport } from './commands/report.js';
 import { registerSearch } from './commands/search.js';
+import { registerWorker } from './commands/worker.js';
 import { EXIT_OK, exitCodeFor, messageFor } from './exit-codes.js';
 import { processOutput, type CliOutput } from './output.js';
 
@@ -25,6 +26,7 @@ export function buildProgram(output: CliOutput): Command {
       writeErr: (text) => output.err(text.replace(/\n$/, '')),
     });
   registerSearch(program, output);
+  registerWorker(program, output);
   registerReport(program, output);
   registerBench(program, output);
   registerCosts(program, output);

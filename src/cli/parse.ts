@@ -22,3 +22,16 @@ export function parseList(text: string | readonly string[] | undefined): string[
   const list = parts.map((part) => part.trim()).filter((part) => part.length > 0);
   return list.length === 0 ? undefined : list;
 }
+
+/** A duration in seconds (decimals allowed), e.g. `--lease 30` or `--idle-exit 0.5`. */
+export function parseSeconds(text: string, field: string, options: { min?: number } = {}): number {
+  const trimmed = text.trim();
+  const value = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (!Number.isFinite(value)) {
+    throw badInput(field, `expected a number of seconds, got "${text}"`, `give seconds, e.g. ${field} 30`);
+  }
+  if (options.min !== undefined && value < options.min) {
+    throw badInput(field, `must be at least ${options.min} s, got ${value}`, `give a value >= ${options.min}`);
+  }
+  return value;
+}

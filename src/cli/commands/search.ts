@@ -1,23 +1,24 @@
 // `carve search`: create or resume a study over a problem and run it to its budget.
 
 import type { Command } from 'commander';
-import { buildProblemStudy } from '../../compose/problem-study.js';
-import { buildSupernetStudy } from '../../compose/supernet-study.js';
+import { hostname } from 'node:os';
+import { buildStudyFromRecipe, type StudyRecipe } from '../../compose/study-recipe.js';
 import { DEFAULT_TACTIC, resolveTacticName } from '../../tactics/index.js';
 import type { MacsConvention } from '../../supernets/index.js';
-import type { StudyEnvironment, StudySettings } from '../../study/index.js';
+import type { StudyProgress } from '../../study/index.js';
 import { badInput } from '../../core/errors.js';
-import { openTrialStore } from '../../storage/index.js';
-import { Study } from '../../study/index.js';
+import { openTrialStore, parseStorageUrl } from '../../storage/index.js';
+import { COORDINATOR_STARTED_EVENT, STUDY_FINISHED_EVENT, Study } from '../../study/index.js';
 import { loadSearchConfig, type SearchConfig } from '../config-file.js';
 import type { CliOutput } from '../output.js';
-import { parseInteger, parseList } from '../parse.js';
+import { parseInteger, parseList, parseSeconds } from '../parse.js';
 import { createProgressDisplay } from '../progress.js';
 import { formatFrontTable } from './front-table.js';
 
 export const DEFAULT_STORAGE = 'sqlite:.carve/carve.db';
 export const DEFAULT_POPULATION = 50;
 export const DEFAULT_EVALS = 500;
+export const DEFAULT_LEASE_SECONDS = 60;
 
 interface SearchFlags {
   problem?: string;
@@ -38,6 +39,8 @@ interface SearchFlags {
   new?: boolean;
   quiet?: boolean;
   json?: boolean;
+  workers?: string;
+  lease?: string;
 }
 
 export function registerSearch(program: Command, output: CliOutput): void {
@@ -59,6 +62,8 @@ export function registerSearch(program: Command, output: CliOutput): void {
     .option('--seed <n>', 'random seed (default 0)')
     .option('--storage <url>', `sqlite:PATH or postgres://… (default ${DEFAULT_STORAGE})`)
     .option('--study <name>', 'study name (default: <problem>-<tactic>-seed<seed>)')
+    .option('--workers <where>', 'local (default): evaluate here; remote: only store each batch and wait for `carve worker` processes on the same --storage to evaluate it')
+    .option('--lease <seconds>', `with --workers remote: a running trial with no heartbeat from its worker for this long goes back to the queue (default ${DEFAULT_LEASE_SECONDS})`)
     .option('--new', 'fail instead of resuming when the study already exists')
     .option('--quiet', 'no progress output')
     .option('--json', 'print the final front as JSON instead of a table')
@@ -93,44 +98,34 @@ export async function runSearch(flags: SearchFlags, output: CliOutput): Promise<
   const studyName = flags.study ?? config.study ?? `${target}-${tactic}-seed${seed}`;
   const evaluatorLog: { source: string; message: string }[] = [];
 
-  let settings: StudySettings;
-  let environment: StudyEnvironment;
-  let close: () => Promise<void> = async () => undefined;
-  if (problem !== undefined) {
-    const parts = buildProblemStudy({
-      problem,
-      tactic,
-      seed,
-      populationSize,
-      budget,
-      ...(objectives === undefined ? {} : { objectives }),
-      ...(constraints === undefined ? {} : { constraints }),
-      ...(config.tacticOptions === undefined ? {} : { tacticOptions: config.tacticOptions }),
-    });
-    settings = parts.settings;
-    environment = parts.environment;
-  } else {
-    const parts = await buildSupernetStudy({
-      supernet: supernet as string,
-      objectives: objectives ?? ['macs', 'latency_ms'],
-      tactic,
-      seed,
-      populationSize,
-      budget,
-      ...(constraints === undefined ? {} : { constraints }),
-      ...(config.tacticOptions === undefined ? {} : { tacticOptions: config.tacticOptions }),
-      ...(flags.macsConvention === undefined ? {} : { macsConvention: parseMacsConventionFlag(flags.macsConvention) }),
-      ...(flags.latencyRuns === undefined ? {} : { latency: { repeats: parseInteger(flags.latencyRuns, '--latency-runs', { min: 1, max: 100_000 }) } }),
-      ...(flags.evaluatorCmd === undefined ? {} : { evaluatorCommand: parseArgv(flags.evaluatorCmd) }),
-      ...(flags.evaluatorUrl === undefined ? {} : { evaluatorUrl: flags.evaluatorUrl }),
-      onEvaluatorLog: (entry) => {
-        evaluatorLog.push({ source: entry.source, message: entry.message });
-      },
-    });
-    settings = parts.settings;
-    environment = parts.environment;
-    close = parts.close;
+  const recipe: StudyRecipe = {
+    ...(problem === undefined ? {} : { problem }),
+    ...(supernet === undefined ? {} : { supernet }),
+    ...(objectives === undefined ? {} : { objectives }),
+    ...(constraints === undefined ? {} : { constraints }),
+    tactic,
+    ...(config.tacticOptions === undefined ? {} : { tacticOptions: config.tacticOptions }),
+    seed,
+    populationSize,
+    budget,
+    ...(flags.macsConvention === undefined ? {} : { macsConvention: parseMacsConventionFlag(flags.macsConvention) }),
+    ...(flags.latencyRuns === undefined ? {} : { latencyRuns: parseInteger(flags.latencyRuns, '--latency-runs', { min: 1, max: 100_000 }) }),
+    ...(flags.evaluatorCmd === undefined ? {} : { evaluatorCommand: parseArgv(flags.evaluatorCmd) }),
+    ...(flags.evaluatorUrl === undefined ? {} : { evaluatorUrl: flags.evaluatorUrl }),
+  };
+  const remote = parseWorkersFlag(flags.workers);
+  if (!remote && flags.lease !== undefined) {
+    throw badInput('--lease', '--lease applies only when workers evaluate the trials', 'add --workers remote, or drop --lease');
   }
+  const leaseMs = flags.lease === undefined ? DEFAULT_LEASE_SECONDS * 1000 : parseSeconds(flags.lease, '--lease', { min: 0.1 }) * 1000;
+  if (remote && isPrivateSqlite(storageUrl)) {
+    throw badInput('--storage', 'sqlite::memory: is private to this process, so no worker can reach it', 'use a file (sqlite:PATH) or postgres://… with --workers remote');
+  }
+  const { settings, environment, close } = await buildStudyFromRecipe(recipe, {
+    onEvaluatorLog: (entry) => {
+      evaluatorLog.push({ source: entry.source, message: entry.message });
+    },
+  });
   const store = await openTrialStore(storageUrl);
   try {
     const study = await Study.open({
@@ -151,13 +146,30 @@ export async function runSearch(flags: SearchFlags, output: CliOutput): Promise<
       );
     }
     const display = createProgressDisplay(output, { quiet: flags.quiet === true });
-    const final = await study.optimize({
-      budget,
-      onProgress: (progress) => {
-        display.update(progress);
-        void flushLog();
-      },
-    });
+    const onProgress = (progress: StudyProgress): void => {
+      display.update(progress);
+      void flushLog();
+    };
+    let final: StudyProgress;
+    if (remote) {
+      await store.appendEvent(study.record.id, COORDINATOR_STARTED_EVENT, { recipe, leaseMs, coordinator: `${hostname()}:${process.pid}` });
+      if (flags.quiet !== true) {
+        output.err(`trials are evaluated by workers; start one or more with: carve worker --storage ${quoteArg(storageUrl)} --study ${quoteArg(studyName)}`);
+      }
+      final = await study.optimizeRemote({
+        budget,
+        leaseMs,
+        onProgress,
+        onRequeued: (expired) => {
+          if (flags.quiet === true) return;
+          const who = [...new Set(expired.map((trial) => trial.worker ?? 'unknown'))].join(', ');
+          output.err(`requeued trial ${expired.map((trial) => trial.number).join(', ')}: no sign of life from ${who} for ${leaseMs / 1000} s`);
+        },
+      });
+      await store.appendEvent(study.record.id, STUDY_FINISHED_EVENT, { evaluations: final.evaluations, budget });
+    } else {
+      final = await study.optimize({ budget, onProgress });
+    }
     display.stop(final);
     await flushLog();
     const front = study.front();
@@ -197,6 +209,17 @@ function parseArgv(text: string): string[] {
     throw badInput('--evaluator-cmd', `expected a JSON array of strings, got ${text}`, 'e.g. --evaluator-cmd \'["python3","my_eval.py"]\'');
   }
   return parsed as string[];
+}
+
+function parseWorkersFlag(text: string | undefined): boolean {
+  if (text === undefined || text === 'local') return false;
+  if (text === 'remote') return true;
+  throw badInput('--workers', `unknown value "${text}"`, 'choose local (evaluate in this process) or remote (`carve worker` processes evaluate)');
+}
+
+function isPrivateSqlite(storageUrl: string): boolean {
+  const target = parseStorageUrl(storageUrl);
+  return target.kind === 'sqlite' && target.path === ':memory:';
 }
 
 function parseMacsConventionFlag(text: string): MacsConvention {
