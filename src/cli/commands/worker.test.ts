@@ -1,0 +1,110 @@
+// `carve worker` and `carve search --workers`: flags, errors that name the field and the fix, and a worker
+// run in-process next to a coordinator on one SQLite file.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openTrialStore } from '../../storage/index.js';
+import { COORDINATOR_STARTED_EVENT, STUDY_FINISHED_EVENT, WORKER_BATCH_EVENT } from '../../study/index.js';
+import { main } from '../main.js';
+import type { CliOutput } from '../output.js';
+
+function capture(): CliOutput & { outLines: string[]; errLines: string[] } {
+  const outLines: string[] = [];
+  const errLines: string[] = [];
+  return { outLines, errLines, out: (text) => outLines.push(text), err: (text) => errLines.push(text), isTTY: false, stderr: null };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'carve-worker-cli-'));
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const output = capture();
+  const code = await main(['node', 'carve', ...args], output);
+  return { code, stdout: output.outLines.join('\n'), stderr: output.errLines.join('\n') };
+}
+
+describe('carve worker', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('explains itself in --help', async () => {
+    const help = await run('worker', '--help');
+    expect(help.code).toBe(0);
+    for (const flag of ['--storage', '--study', '--worker', '--batch', '--idle-exit', '--quiet']) expect(help.stdout).toContain(flag);
+    expect(help.stdout).toContain('lease');
+    expect(help.stdout).not.toContain('--pause-after-claim');
+    expect((await run('search', '--help')).stdout).toMatch(/--workers <where>[\s\S]*--lease <seconds>/);
+  });
+
+  it('names the missing flag and the fix', async () => {
+    const noStorage = await run('worker', '--study', 's');
+    expect(noStorage.code).toBe(2);
+    expect(noStorage.stderr).toMatch(/--storage: no storage given\s+fix: pass the --storage of the coordinator/);
+    const noStudy = await run('worker', '--storage', `sqlite:${join(dir, 'none.db')}`);
+    expect(noStudy.code).toBe(2);
+    expect(noStudy.stderr).toMatch(/--study: no study given/);
+  });
+
+  it('refuses bad --batch, --idle-exit and storage locations', async () => {
+    const storage = `sqlite:${join(dir, 'flags.db')}`;
+    expect((await run('worker', '--storage', storage, '--study', 's', '--batch', '0')).stderr).toMatch(/--batch: must be at least 1/);
+    expect((await run('worker', '--storage', storage, '--study', 's', '--idle-exit', 'soon')).stderr).toMatch(/--idle-exit: expected a number of seconds/);
+    const unknown = await run('worker', '--storage', 'mysql://db/carve', '--study', 's');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--storage: unknown storage location/);
+    expect((await run('worker', '--storage', 'sqlite::memory:', '--study', 's')).stderr).toMatch(/--storage: sqlite::memory: is private/);
+    const missingFile = await run('worker', '--storage', `sqlite:${join(dir, 'absent', 'x.db')}`, '--study', 's');
+    expect(missingFile.code).toBe(2);
+    expect(missingFile.stderr).toMatch(/--storage: no SQLite database at .*absent/);
+    const unreachable = await run('worker', '--storage', 'postgres://postgres@127.0.0.1:1/test', '--study', 's');
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toMatch(/server is running/);
+  });
+
+  it('refuses a study that does not exist (exit 2, names --study and how to start it)', async () => {
+    const storage = `sqlite:${join(dir, 'empty.db')}`;
+    const store = await openTrialStore(storage);
+    await store.close();
+    const result = await run('worker', '--storage', storage, '--study', 'nowhere', '--quiet');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--study: no study named "nowhere"/);
+    expect(result.stderr).toContain('--workers remote');
+  });
+
+  it('search refuses --workers values it does not know, --lease without remote workers, and a private store', async () => {
+    const base = ['search', '--problem', 'nb201/cifar10/pixel3', '--evals', '10', '--quiet'];
+    const storage = `sqlite:${join(dir, 'search.db')}`;
+    expect((await run(...base, '--storage', storage, '--workers', 'cloud')).stderr).toMatch(/--workers: unknown value "cloud".*local .*remote/s);
+    expect((await run(...base, '--storage', storage, '--lease', '30')).stderr).toMatch(/--lease: .*add --workers remote/s);
+    expect((await run(...base, '--storage', storage, '--workers', 'remote', '--lease', 'long')).stderr).toMatch(/--lease: expected a number of seconds/);
+    const memory = await run(...base, '--storage', 'sqlite::memory:', '--workers', 'remote');
+    expect(memory.code).toBe(2);
+    expect(memory.stderr).toMatch(/--storage: sqlite::memory: is private/);
+  });
+
+  it('evaluates what a coordinator queues on the same SQLite file, then stops when the study is finished', async () => {
+    const storage = `sqlite:${join(dir, 'shared.db')}`;
+    const coordinator = run('search', '--problem', 'nb201/cifar10/pixel3', '--evals', '30', '--population', '10', '--seed', '1', '--study', 'shared', '--storage', storage, '--workers', 'remote', '--json');
+    // The worker needs the study: wait until the coordinator created it (polling, no fixed sleep).
+    const store = await openTrialStore(storage);
+    try {
+      for (let tries = 0; tries < 6000 && (await store.getStudy('shared')) === null; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      const worker = await run('worker', '--storage', storage, '--study', 'shared', '--batch', '4', '--worker', 'cli-worker');
+      const search = await coordinator;
+      expect(search.code, search.stderr).toBe(0);
+      expect(worker.code, worker.stderr).toBe(0);
+      expect(worker.stderr).toContain('stopped (the study is finished): 30 trials complete');
+      expect(search.stderr).toContain('carve worker --storage');
+      expect(JSON.parse(search.stdout).evaluations).toBe(30);
+      const study = await store.getStudy('shared');
+      const trials = await store.listTrials(study?.id ?? -1);
+      expect(trials.every((trial) => trial.state === 'complete' && trial.worker === 'cli-worker')).toBe(true);
+      const started = await store.listEvents(study?.id ?? -1, COORDINATOR_STARTED_EVENT);
+      expect(started[0]?.payload).toMatchObject({ recipe: { problem: 'nb201/cifar10/pixel3', seed: 1, budget: 30 }, leaseMs: 60_000 });
+      expect(await store.listEvents(study?.id ?? -1, STUDY_FINISHED_EVENT)).toHaveLength(1);
+      expect((await store.listEvents(study?.id ?? -1, WORKER_BATCH_EVENT)).length).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
+  });
+});
