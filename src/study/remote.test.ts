@@ -107,6 +107,41 @@ describe('coordinator and workers', () => {
     expect(events[0]?.payload).toMatchObject({ leaseMs: 100, trials: [{ number: first?.number, worker: 'dead' }, { number: second?.number, worker: 'dead' }] });
   });
 
+  it('a coordinator that crashed mid-batch resumes by replay and picks up queued, running and finished trials', async () => {
+    const space = toySpace();
+    const reference = await Study.open({ store: await open('ref.db'), name: 's', settings: toySettings(), environment: toyEnvironment(space, new ToyEvaluator(space)) });
+    await reference.optimize();
+
+    const store = await open('crash.db');
+    const first = await Study.open({ store, name: 's', settings: toySettings(), environment: toyEnvironment(space, new ToyEvaluator(space)) });
+    // Two batches evaluated by a worker, then the third stored and partly done when the coordinator dies:
+    // two trials complete, two held by a worker that died too, the rest still queued.
+    const stopEarly = new AbortController();
+    const early = worker(await open('crash.db'), first.record.id, new ToyEvaluator(space), 'early', { isFinished: async () => false, signal: stopEarly.signal });
+    await first.optimizeRemote({ budget: 16, leaseMs: 60_000, pollMs: 5 });
+    stopEarly.abort();
+    expect((await early).stopped).toBe('aborted');
+    const third = await first.ask(Number.POSITIVE_INFINITY, 40);
+    expect(third.length).toBe(8);
+    const answers = await new ToyEvaluator(space).evaluate(third.slice(0, 2));
+    for (const [index, answer] of answers.entries()) {
+      if (answer.ok) await first.tell(third[index] as (typeof third)[number], { ok: true, values: answer.values });
+    }
+    await store.claimTrials(first.record.id, 2, 'dead');
+
+    const evaluator = new ToyEvaluator(space);
+    const resumed = await Study.open({ store, name: 's', settings: toySettings(), environment: toyEnvironment(space, new ToyEvaluator(space)), mode: 'resume' });
+    expect(resumed.evaluationCount).toBe(24);
+    const running = worker(await open('crash.db'), resumed.record.id, evaluator, 'late');
+    await resumed.optimizeRemote({ leaseMs: 100, pollMs: 5 });
+    await store.appendEvent(resumed.record.id, STUDY_FINISHED_EVENT, {});
+    await running;
+    const pick = (study: Study) => study.trials().map((trial) => [trial.key, trial.state, trial.values, trial.batch]);
+    expect(pick(resumed)).toEqual(pick(reference));
+    // Only what was never measured went to the evaluator: 40 - 16 - the 2 told before the crash.
+    expect(evaluator.calls).toHaveLength(40 - 16 - 2);
+  });
+
   it('a worker stops after --idle-exit with nothing to claim, and at once on a finished study', async () => {
     const space = toySpace();
     const store = await open('idle.db');
