@@ -138,9 +138,11 @@ describe('LINAS option effects', () => {
   it('batchOrder reorders each batch and changes nothing in it', () => {
     const keysOf = (batch: readonly Genome[]): string[] => batch.map((genome) => space.key(genome));
     const base = { enumerateLimit: 5000, endNeighbours: 2 };
-    const chosen = run(base).batches;
-    const hvi = run({ ...base, batchOrder: 'hvi' }).batches;
-    const endsFirst = run({ ...base, batchOrder: 'ends-hvi' }).batches;
+    // Five batches: the models learn from each batch in the order it was chosen, so what is chosen next never
+    // depends on the order of validation.
+    const chosen = run(base, 5, {}, 5).batches;
+    const hvi = run({ ...base, batchOrder: 'hvi' }, 5, {}, 5).batches;
+    const endsFirst = run({ ...base, batchOrder: 'ends-hvi' }, 5, {}, 5).batches;
     for (const batches of [hvi, endsFirst]) {
       expect(batches.map((batch) => keysOf(batch).sort())).toEqual(chosen.map((batch) => keysOf(batch).sort()));
       expect(batches.slice(1)).not.toEqual(chosen.slice(1));
@@ -150,9 +152,39 @@ describe('LINAS option effects', () => {
     // 'ends-hvi' keeps the 4 end slots (2 per objective) in front, as chosen.
     for (const [index, batch] of endsFirst.entries()) expect(batch.slice(0, 4)).toEqual((chosen[index] as Genome[]).slice(0, 4));
     // Without the inner search's luck: the inner NSGA-II path is reordered the same way.
-    const inner = run({ batchOrder: 'hvi' }).batches;
-    expect(inner.map((batch) => keysOf(batch).sort())).toEqual(run({}).batches.map((batch) => keysOf(batch).sort()));
+    const inner = run({ batchOrder: 'hvi' }, 5, {}, 5).batches;
+    expect(inner.map((batch) => keysOf(batch).sort())).toEqual(run({}, 5, {}, 5).batches.map((batch) => keysOf(batch).sort()));
     expect(() => run({ batchOrder: 'best' })).toThrow(/unknown choice "best"/);
+  });
+
+  it('batchOrder never lets the order of validation reach the models', () => {
+    // With a bootstrap resample the training rows' order decides what is drawn; the tactic learns each batch in
+    // the order it chose it, however the study hands the results back.
+    const proposals = (reverse: boolean): Genome[][] => {
+      const tactic = new LinasTactic(
+        {
+          space,
+          objectives: [
+            { name: 'error', direction: 'minimize', unit: '%' },
+            { name: 'cost', direction: 'minimize', unit: '' },
+          ],
+          rng: createRng(7),
+          populationSize: 50,
+          options: { batchSize: 12, enumerateLimit: 5000, endNeighbours: 2, features: 'one-hot', bootstrap: true, batchOrder: 'hvi' },
+        },
+        'carve',
+        CARVE_DEFAULTS,
+      );
+      const batches: Genome[][] = [];
+      for (let iteration = 0; iteration < 4; iteration += 1) {
+        const batch = tactic.propose({ plannedEvaluations: 48, evaluationsSoFar: 12 * iteration });
+        batches.push(batch);
+        const observed = observe(batch);
+        tactic.observe(reverse ? observed.reverse() : observed);
+      }
+      return batches;
+    };
+    expect(proposals(true)).toEqual(proposals(false));
   });
 
   it('hviSlots fills the first slots of an exhaustive batch by predicted hypervolume improvement', () => {

@@ -349,9 +349,9 @@ export class LinasTactic implements Tactic {
       if (this.options.initialDesign === 'balanced' && this.context.pool === undefined) {
         const design = this.balancedNew(size);
         const taken = new Set(design.map((genome) => space.key(genome)));
-        return [...design, ...this.randomNew(size - design.length, taken)];
+        return this.ordered([], [...design, ...this.randomNew(size - design.length, taken)]);
       }
-      return this.randomNew(size);
+      return this.ordered([], this.randomNew(size));
     }
     // Objectives the study can compute exactly (cost 0: MACs, params, cheap lookups) are computed, not predicted.
     const exact = this.context.exact;
@@ -497,10 +497,13 @@ export class LinasTactic implements Tactic {
     return this.ordered(ends, chosen.slice(ends.length), estimate);
   }
 
-  /** The batch (end slots, then the fill) in the order of batchOrder. */
-  private ordered(ends: readonly Genome[], fill: readonly Genome[], estimate: Estimate): Genome[] {
+  /** The batch (end slots, then the fill) in the order of batchOrder; a batch chosen without models keeps its order. */
+  private ordered(ends: readonly Genome[], fill: readonly Genome[], estimate?: Estimate): Genome[] {
     const order = this.options.batchOrder;
+    this.chosenOrder = null;
     if (order === 'chosen') return [...ends, ...fill];
+    this.chosenOrder = new Map([...ends, ...fill].map((genome, index) => [this.context.space.key(genome), index]));
+    if (estimate === undefined) return [...ends, ...fill];
     const head = order === 'hvi' ? [] : [...ends];
     const tail = order === 'hvi' ? [...ends, ...fill] : [...fill];
     if (tail.length < 2) return [...head, ...tail];
@@ -513,9 +516,17 @@ export class LinasTactic implements Tactic {
   }
 
   observe(batch: readonly Observation[]): void {
-    if (this.options.endAllocation === 'gain' && this.endOrigin.size > 0) this.creditEnds(batch);
-    this.archive.add(batch);
+    // Learned from in the order the batch was chosen: batchOrder changes when each is validated, never what
+    // the models see (the order of training rows decides the cross-validation folds).
+    const chosenAt = this.chosenOrder;
+    const rows = chosenAt === null ? batch : [...batch].sort((a, b) => (chosenAt.get(a.key) ?? chosenAt.size) - (chosenAt.get(b.key) ?? chosenAt.size));
+    this.chosenOrder = null;
+    if (this.options.endAllocation === 'gain' && this.endOrigin.size > 0) this.creditEnds(rows);
+    this.archive.add(rows);
   }
+
+  /** Position of each key of the last batch as chosen, when batchOrder handed it out in another order. */
+  private chosenOrder: Map<string, number> | null = null;
 
   /** End slots per objective of the last proposal (for describeLastProposal). */
   private lastEndSlots: number[] | undefined;
