@@ -206,7 +206,9 @@ export const LINAS_DEFAULTS: LinasOptions = {
  * architecture the space's owner knows to be degenerate (an NB201 cell whose output is constant); and, when the
  * space offers a zero-cost proxy (NB201's closed-form signal gain), models of the accuracy that follow the proxy
  * where they have no data ('proxy+svr', with standardised and with rank targets) offered beside the others.
- * On a space without a proxy the 'proxy+' models are not offered and the rest is as before.
+ * On a space without a proxy the 'proxy+' models are not offered and the rest is as before. Each batch is handed
+ * out in greedy order of predicted hypervolume improvement, so a sequential evaluator validates first what is
+ * predicted to add most (the models still learn it in the order it was chosen).
  */
 export const CARVE_DEFAULTS: LinasOptions = {
   ...LINAS_DEFAULTS,
@@ -217,6 +219,7 @@ export const CARVE_DEFAULTS: LinasOptions = {
   enumerateLimit: 20000,
   endNeighbours: 2,
   skipDegenerate: true,
+  batchOrder: 'hvi',
 };
 
 /** Every architecture of a small space (or pool), with its key and predictor features, computed once. */
