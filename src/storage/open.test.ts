@@ -41,4 +41,21 @@ describe('openTrialStore', () => {
     const error = await openTrialStore('redis://localhost/0').catch((caught: unknown) => caught);
     expect(isCarveError(error) && [error.code, error.field]).toEqual(['BAD_INPUT', '--storage']);
   });
+
+  it('readOnly: refuses a missing SQLite file without creating it, reads an existing store without migrating it', async () => {
+    const missing = path.join(directory, 'ro', 'missing.db');
+    const refused = await openTrialStore(`sqlite:${missing}`, { readOnly: true }).catch((error: unknown) => error);
+    expect(isCarveError(refused) && refused.field === '--storage' && /no SQLite file/.test(refused.message)).toBe(true);
+    expect(existsSync(missing)).toBe(false);
+    const file = path.join(directory, 'ro.db');
+    const writer = await openTrialStore(`sqlite:${file}`);
+    await writer.createStudy('seen', { seed: 1 });
+    const reader = await openTrialStore(`sqlite:${file}`, { readOnly: true });
+    try {
+      expect((await reader.listStudies()).map((study) => study.name)).toEqual(['seen']);
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
 });
