@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { registerBench } from './commands/bench.js';
 import { registerCosts } from './commands/costs.js';
+import { registerDashboard } from './commands/dashboard.js';
 import { registerMeasure } from './commands/measure.js';
 import { registerSpaces } from './commands/spaces.js';
 import { registerEvaluatorHelper } from './commands/evaluator-helper.js';
@@ -28,6 +29,7 @@ export function buildProgram(output: CliOutput): Command {
   registerSearch(program, output);
   registerWorker(program, output);
   registerReport(program, output);
+  registerDashboard(program, output);
   registerBench(program, output);
   registerCosts(program, output);
   registerMeasure(program, output);

@@ -10,7 +10,7 @@ import { configJson, countTrials, frontTrials } from './tables.js';
 import type { HypervolumePoint, IterationModel, StudyReportData } from './types.js';
 import { checkReportData } from './validate.js';
 
-const STYLE = `
+export const REPORT_STYLE = `
 :root { color-scheme: light; }
 body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #222; line-height: 1.45; }
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
@@ -41,7 +41,7 @@ function scopeSvgIds(svg: string, prefix: string): string {
 }
 
 /** Vega's SVG declares its own namespaces; inside HTML only the drawing is needed, which keeps URLs out of the page. */
-function inlineSvg(svg: string, prefix: string): string {
+export function inlineSvg(svg: string, prefix: string): string {
   return scopeSvgIds(svg, prefix)
     .replace(/\sxmlns="http:\/\/www\.w3\.org\/2000\/svg"/, '')
     .replace(/\sxmlns:xlink="http:\/\/www\.w3\.org\/1999\/xlink"/, '');
@@ -64,7 +64,7 @@ function objectivesTable(data: StudyReportData): string {
   return `<table class="objectives"><thead><tr><th>objective</th><th>unit</th><th>direction</th><th>bound</th></tr></thead>\n<tbody>\n${rows}\n</tbody></table>`;
 }
 
-function frontTable(data: StudyReportData): string {
+export function frontTable(data: StudyReportData): string {
   const front = frontTrials(data);
   if (front.length === 0) return '<p class="empty">No feasible complete trial yet, so the front is empty.</p>';
   const header = ['trial', 'key', ...data.objectives.map((objective) => (objective.unit.trim() === '' ? objective.name : `${objective.name} (${objective.unit})`)), 'native config'];
@@ -109,7 +109,7 @@ function modelCell(model: IterationModel | undefined): string {
 }
 
 /** One row per proposed batch with the model per objective; empty when the tactic described no iteration. */
-function iterationsSection(data: StudyReportData): string {
+export function iterationsSection(data: StudyReportData): string {
   const iterations = data.iterations ?? [];
   if (iterations.length === 0) return '';
   const objectives = iterationObjectives(data);
@@ -179,7 +179,7 @@ export function renderHtmlReport(data: StudyReportData, charts: ReportCharts): s
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(`${heading}: carve study report`)}</title>
-<style>${STYLE}</style>
+<style>${REPORT_STYLE}</style>
 </head>
 <body>
 <header>

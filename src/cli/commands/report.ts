@@ -1,13 +1,10 @@
 // `carve report`: write a stored study's front, trials, plots and HTML page to a folder.
 
 import type { Command } from 'commander';
-import { resolveProblem } from '../../benchmarks/index.js';
-import { problemBasis } from '../../compose/problem-study.js';
-import { buildReportData, TACTIC_ITERATION_EVENT } from '../../compose/report-data.js';
+import { loadReportData } from '../../compose/stored-report.js';
 import { CarveError, badInput } from '../../core/errors.js';
 import { writeStudyReport } from '../../reports/index.js';
 import { openTrialStore } from '../../storage/index.js';
-import type { HypervolumeBasis, StudySettings } from '../../study/index.js';
 import type { CliOutput } from '../output.js';
 import { DEFAULT_STORAGE } from './search.js';
 
@@ -41,34 +38,7 @@ export async function runReport(flags: ReportFlags, output: CliOutput): Promise<
         hint: 'list the stored studies with `carve studies --storage …`',
       });
     }
-    const settings = record.spec as StudySettings;
-    const trials = await store.listTrials(record.id);
-    let basis: HypervolumeBasis | undefined;
-    let trueFront: { values: Record<string, number> }[] | undefined;
-    if (settings.problem !== null) {
-      const problem = resolveProblem(settings.problem);
-      basis = problemBasis(problem, settings.objectives);
-      const reference = problem.reference;
-      if (reference !== undefined) {
-        trueFront = reference.trueFront.map((row) => {
-          const values: Record<string, number> = {};
-          problem.objectives.forEach((objective, index) => {
-            values[objective.name] = row.values[index] as number;
-          });
-          return { values };
-        });
-      }
-    }
-    // Model-based tactics leave one event per batch naming the predictors they chose; the report tabulates them.
-    const events = await store.listEvents(record.id, TACTIC_ITERATION_EVENT);
-    const data = buildReportData({
-      record,
-      trials,
-      events,
-      storage: store.location,
-      ...(basis === undefined ? {} : { basis }),
-      ...(trueFront === undefined ? {} : { trueFront }),
-    });
+    const data = await loadReportData(store, record);
     const written = await writeStudyReport(data, flags.out);
     output.out(`wrote ${written.files.length} files to ${flags.out}:`);
     for (const file of written.files) output.out(`  ${file}`);
