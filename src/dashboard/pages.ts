@@ -16,7 +16,8 @@ nav { font-size: 0.9rem; margin-bottom: 0.5rem; }
 .bar .complete { background: #2f6f9f; } .bar .failed { background: #c0392b; } .bar .running { background: #e0a030; } .bar .queued { background: #bbb; }
 .legend span.swatch { display: inline-block; width: 0.7rem; height: 0.7rem; margin: 0 0.25rem 0 0.8rem; vertical-align: middle; }
 .state-active { color: #1e7b34; font-weight: bold; } .state-idle { color: #777; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 1rem; align-items: start; }
+.charts figure { margin: 0.5rem 0 1.5rem; }
+dd .bar { max-width: 24rem; margin-top: 0.3rem; }
 td.payload code { font-size: 0.78rem; word-break: break-all; white-space: pre-wrap; }
 .updated { color: #777; font-size: 0.85rem; }
 `;
