@@ -116,6 +116,8 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        // A browser may hold a keep-alive connection open; it gets a moment to finish its request, then is cut.
+        setTimeout(() => server.closeAllConnections(), 1000).unref();
       }),
   };
 }
