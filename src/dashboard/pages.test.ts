@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { StudyOverview } from '../compose/dashboard-data.js';
-import { notFoundPage, studiesLive, studiesPage, timeText } from './pages.js';
+import { evaluationsText, notFoundPage, studiesLive, studiesPage, timeText } from './pages.js';
 
 const NOW = new Date('2026-01-01T12:00:00.000Z');
 const options = { refreshSeconds: 5, storage: '/tmp/<x>.db', now: NOW };
@@ -34,6 +34,12 @@ describe('dashboard pages', () => {
     expect(html).toContain('2 queued, 1 running, 6 complete, 1 failed');
     expect(html).toContain('<main id="live">');
     expect(html).toContain('<meta http-equiv="refresh" content="5">');
+  });
+
+  it('says when a study went past the budget it was created with (resumed with more)', () => {
+    expect(evaluationsText({ evaluations: 20, budget: 35 })).toBe('20 / 35');
+    expect(evaluationsText({ evaluations: 35, budget: 35 })).toBe('35 / 35');
+    expect(evaluationsText({ evaluations: 70, budget: 35 })).toBe('70 (created with a budget of 35, resumed with more)');
   });
 
   it('gives the live part alone, and says so when the store is empty', () => {

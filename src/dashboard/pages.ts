@@ -114,7 +114,7 @@ export function studiesLive(studies: readonly StudyOverview[], options: PageOpti
 <td>${escapeHtml(study.problem ?? '(built in code)')}</td>
 <td>${escapeHtml(study.tactic)}</td>
 <td class="number">${study.seed}</td>
-<td class="number">${study.evaluations} / ${study.budget}</td>
+<td class="number">${escapeHtml(evaluationsText(study))}</td>
 <td>${stateBar(study)}<span class="note">${escapeHtml(countsText(study))}</span></td>
 <td class="number">${escapeHtml(formatValue(study.hypervolume))}</td>
 <td>${escapeHtml(timeText(study.lastActivityAt, options.now))}</td>
@@ -187,13 +187,22 @@ function chartsSection(charts: DashboardCharts): string {
   return `<div class="charts"><figure id="hypervolume-plot">${hypervolume}</figure><figure id="pareto-plot">${pareto}</figure></div>`;
 }
 
+/**
+ * Evaluations against the budget the study was created with; a study resumed with a larger budget (carve search
+ * --evals) has gone past it, and the store keeps only the first.
+ */
+export function evaluationsText(study: { readonly evaluations: number; readonly budget: number }): string {
+  if (study.evaluations <= study.budget) return `${study.evaluations} / ${study.budget}`;
+  return `${study.evaluations} (created with a budget of ${study.budget}, resumed with more)`;
+}
+
 /** The live part of `/study/<name>`. */
 export function studyLive(study: StudyLive, charts: DashboardCharts, options: PageOptions): string {
   const now = options.now;
   const summary = [
     summaryRow('problem / super-network', escapeHtml(study.problem ?? '(built in code)')),
     summaryRow('tactic, seed', escapeHtml(`${study.tactic}, seed ${study.seed}`)),
-    summaryRow('evaluations', `${study.evaluations} / ${study.budget} ${stateBar(study)}`),
+    summaryRow('evaluations', `${escapeHtml(evaluationsText(study))} ${stateBar(study)}`),
     summaryRow('trials', escapeHtml(`${study.trials.total}: ${countsText(study)}`)),
     summaryRow('best hypervolume', escapeHtml(study.hypervolume === null ? 'none yet' : formatValue(study.hypervolume))),
     summaryRow('coordinator', coordinatorText(study, now)),
