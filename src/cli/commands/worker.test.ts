@@ -30,7 +30,7 @@ describe('carve worker', () => {
   it('explains itself in --help', async () => {
     const help = await run('worker', '--help');
     expect(help.code).toBe(0);
-    for (const flag of ['--storage', '--study', '--worker', '--batch', '--idle-exit', '--quiet']) expect(help.stdout).toContain(flag);
+    for (const flag of ['--storage', '--study', '--worker', '--batch', '--idle-exit', '--wait', '--quiet']) expect(help.stdout).toContain(flag);
     expect(help.stdout).toContain('lease');
     expect(help.stdout).not.toContain('--pause-after-claim');
     expect((await run('search', '--help')).stdout).toMatch(/--workers <where>[\s\S]*--lease <seconds>/);
@@ -49,6 +49,7 @@ describe('carve worker', () => {
     const storage = `sqlite:${join(dir, 'flags.db')}`;
     expect((await run('worker', '--storage', storage, '--study', 's', '--batch', '0')).stderr).toMatch(/--batch: must be at least 1/);
     expect((await run('worker', '--storage', storage, '--study', 's', '--idle-exit', 'soon')).stderr).toMatch(/--idle-exit: expected a number of seconds/);
+    expect((await run('worker', '--storage', storage, '--study', 's', '--wait', '-1')).stderr).toMatch(/--wait: /);
     const unknown = await run('worker', '--storage', 'mysql://db/carve', '--study', 's');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/--storage: unknown storage location/);
@@ -69,6 +70,28 @@ describe('carve worker', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--study: no study named "nowhere"/);
     expect(result.stderr).toContain('--workers remote');
+  });
+
+  it('with --wait, waits for the study (and the SQLite file) a coordinator creates later', async () => {
+    const gone = await run('worker', '--storage', `sqlite:${join(dir, 'never.db')}`, '--study', 's', '--wait', '0.3', '--quiet');
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toMatch(/--storage: no SQLite database at .*never\.db after waiting 0\.3 s/);
+    const storage = `sqlite:${join(dir, 'later.db')}`;
+    // The worker starts first, on a file that does not exist yet.
+    const worker = run('worker', '--storage', storage, '--study', 'later', '--batch', '5', '--worker', 'early', '--wait', '120');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const search = await run('search', '--problem', 'nb201/cifar10/pixel3', '--evals', '20', '--population', '10', '--study', 'later', '--storage', storage, '--workers', 'remote', '--quiet');
+    const done = await worker;
+    expect(search.code, search.stderr).toBe(0);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stderr).toContain('stopped (the study is finished): 20 trials complete');
+    const store = await openTrialStore(storage);
+    try {
+      const study = await store.getStudy('later');
+      expect((await store.listTrials(study?.id ?? -1)).every((trial) => trial.worker === 'early')).toBe(true);
+    } finally {
+      await store.close();
+    }
   });
 
   it('search refuses --workers values it does not know, --lease without remote workers, and a private store', async () => {

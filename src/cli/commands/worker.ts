@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { Option, type Command } from 'commander';
 import { buildStudyFromRecipe, readRecipe, recipeFromSettings } from '../../compose/study-recipe.js';
 import { CarveError, badInput } from '../../core/errors.js';
-import { openTrialStore, parseStorageUrl, STORAGE_FORMS_HINT } from '../../storage/index.js';
+import { openTrialStore, parseStorageUrl, STORAGE_FORMS_HINT, type StudyRecord, type TrialStore } from '../../storage/index.js';
 import {
   assertSameSettings,
   isStudyFinished,
@@ -24,6 +24,7 @@ interface WorkerFlags {
   worker?: string;
   batch?: string;
   idleExit?: string;
+  wait?: string;
   quiet?: boolean;
   pauseAfterClaim?: string;
 }
@@ -37,6 +38,7 @@ export function registerWorker(program: Command, output: CliOutput): void {
     .option('--worker <id>', 'this worker\'s name in the store (default: HOST:PID)')
     .option('--batch <n>', 'trials claimed at once (default 1)')
     .option('--idle-exit <seconds>', 'stop after this long with nothing to claim (default: wait until the study is finished)')
+    .option('--wait <seconds>', 'wait up to this long for the coordinator to create the study (and, on SQLite, the file); default 0: fail at once')
     .option('--quiet', 'no progress output')
     .addOption(new Option('--pause-after-claim <ms>', 'testing: hold each claim this long before evaluating').hideHelp())
     .addHelpText(
@@ -48,7 +50,8 @@ export function registerWorker(program: Command, output: CliOutput): void {
         'stored for an architecture is reused, never repeated), store each measurement, complete or fail each trial.',
         'It renews a lease on the trials it holds; if it dies, the coordinator puts them back in the queue once the',
         'lease (`carve search --lease`) runs out. It exits 0 when the coordinator marks the study finished, or after',
-        '--idle-exit seconds with nothing to claim. Start as many as you like once the coordinator has created the study.',
+        '--idle-exit seconds with nothing to claim. Start as many as you like once the coordinator has created the study,',
+        'or before it with --wait (e.g. as jobs of a cluster that start in any order).',
         '',
         'Example:',
         '  carve search --problem nb201/cifar10/pixel3 --evals 300 --study demo --storage postgres://carve@db:5432/carve --workers remote',
@@ -72,23 +75,26 @@ export async function runWorkerCommand(flags: WorkerFlags, output: CliOutput): P
   const pauseAfterClaimMs = flags.pauseAfterClaim === undefined ? undefined : parseInteger(flags.pauseAfterClaim, '--pause-after-claim', { min: 0 });
   const worker = flags.worker ?? `${hostname()}:${process.pid}`;
   if (worker.trim() === '') throw badInput('--worker', 'the worker name is empty', 'give a name, or leave --worker out for HOST:PID');
+  const waitMs = flags.wait === undefined ? 0 : parseSeconds(flags.wait, '--wait') * 1000;
+  const deadline = Date.now() + waitMs;
   const target = parseStorageUrl(flags.storage);
   if (target.kind === 'sqlite') {
     if (target.path === ':memory:') {
       throw badInput('--storage', 'sqlite::memory: is private to one process, so it holds no coordinator\'s study', 'use the coordinator\'s sqlite:PATH or postgres://… store');
     }
+    while (!existsSync(target.path) && Date.now() < deadline) await sleep(WAIT_POLL_MS);
     if (!existsSync(target.path)) {
-      throw badInput('--storage', `no SQLite database at ${target.path}`, `pass the coordinator's --storage (${STORAGE_FORMS_HINT})`);
+      throw badInput('--storage', `no SQLite database at ${target.path}${waitMs > 0 ? ` after waiting ${flags.wait} s` : ''}`, `pass the coordinator's --storage (${STORAGE_FORMS_HINT})`);
     }
   }
   const store = await openTrialStore(flags.storage);
   let close: () => Promise<void> = async () => undefined;
   try {
-    const record = await store.getStudy(flags.study);
+    const record = await waitForStudy(store, flags.study, deadline);
     if (record === null) {
       throw new CarveError('NOT_FOUND', `no study named "${flags.study}" in ${store.location}`, {
         field: '--study',
-        hint: 'start the coordinator first (`carve search … --workers remote --study NAME` on the same --storage), or check the name with `carve studies --storage URL`',
+        hint: 'start the coordinator first (`carve search … --workers remote --study NAME` on the same --storage) or give the worker --wait SECONDS, or check the name with `carve studies --storage URL`',
       });
     }
     const spec = record.spec as StudySettings;
@@ -153,4 +159,24 @@ function describeBatch(batch: WorkerBatchSummary): string {
   if (batch.failed.length > 0) parts.push(`${batch.failed.length} failed`);
   if (batch.alreadyFinished.length > 0) parts.push(`${batch.alreadyFinished.length} already finished elsewhere`);
   return `trial${batch.trials.length === 1 ? '' : 's'} ${batch.trials.join(', ')}: ${parts.join(', ')}`;
+}
+
+const WAIT_POLL_MS = 250;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The study once it exists and its coordinator has stored what the worker builds from (the coordinator-started
+ * event), polling until `deadline`; at the deadline a study without that event is taken as it is (its stored
+ * settings say what to build), and null means there is no study.
+ */
+async function waitForStudy(store: TrialStore, name: string, deadline: number): Promise<StudyRecord | null> {
+  for (;;) {
+    const record = await store.getStudy(name);
+    if (record !== null && (await latestCoordinatorStart(store, record.id)) !== null) return record;
+    if (Date.now() >= deadline) return record;
+    await sleep(WAIT_POLL_MS);
+  }
 }
