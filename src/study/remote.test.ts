@@ -142,6 +142,23 @@ describe('coordinator and workers', () => {
     expect(evaluator.calls).toHaveLength(40 - 16 - 2);
   });
 
+  it('a coordinator with no worker says so after idleMs, again after each further idleMs, and goes on when one comes', async () => {
+    const space = toySpace();
+    const store = await open('lonely.db');
+    const study = await Study.open({ store, name: 's', settings: toySettings({ budget: 6 }), environment: toyEnvironment(space, new ToyEvaluator(space)) });
+    const told: { queued: number; waitedMs: number }[] = [];
+    const coordinator = study.optimizeRemote({ leaseMs: 60_000, pollMs: 5, idleMs: 40, onIdle: (status) => told.push(status) });
+    // No worker yet: wait (polling, no fixed sleep as the assertion) until the coordinator has spoken twice.
+    for (let tries = 0; tries < 2000 && told.length < 2; tries += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(told.length).toBeGreaterThanOrEqual(2);
+    expect(told[0]?.queued).toBeGreaterThan(0);
+    expect(told[0]?.waitedMs).toBeGreaterThanOrEqual(40);
+    expect(told[1]?.waitedMs).toBeGreaterThanOrEqual(80);
+    const done = await worker(store, study.record.id, new ToyEvaluator(space), 'late', { isFinished: () => isStudyFinished(store, study.record.id, 6) });
+    expect((await coordinator).evaluations).toBe(6);
+    expect(done.completed).toBe(6);
+  });
+
   it('a worker stops after --idle-exit with nothing to claim, and at once on a finished study', async () => {
     const space = toySpace();
     const store = await open('idle.db');

@@ -62,10 +62,14 @@ export interface RemoteOptimizeOptions {
   readonly pollMs?: number;
   readonly onProgress?: (progress: StudyProgress) => void;
   readonly onRequeued?: (expired: readonly ExpiredTrial[]) => void;
+  /** Called when no worker has taken any trial of the batch for `idleMs` (default 30 s), and every idleMs after. */
+  readonly onIdle?: (status: { readonly queued: number; readonly waitedMs: number }) => void;
+  readonly idleMs?: number;
   readonly signal?: AbortSignal;
 }
 
 const DEFAULT_POLL_MS = 200;
+const DEFAULT_IDLE_MS = 30_000;
 
 /** Settings whose change would make a resumed study a different search. */
 const FROZEN_SETTINGS = ['problem', 'supernet', 'objectives', 'tactic', 'tacticOptions', 'seed', 'populationSize'] as const;
@@ -289,6 +293,7 @@ export class Study {
           await this.store.appendEvent(this.record.id, TRIALS_REQUEUED_EVENT, { leaseMs: options.leaseMs, trials: expired });
           options.onRequeued?.(expired);
         },
+        ...(options.onIdle === undefined ? {} : { onIdle: options.onIdle, idleMs: options.idleMs ?? DEFAULT_IDLE_MS }),
       });
       if (finished === null) break;
       this.absorb(finished);

@@ -165,6 +165,12 @@ export async function runSearch(flags: SearchFlags, output: CliOutput): Promise<
           const who = [...new Set(expired.map((trial) => trial.worker ?? 'unknown'))].join(', ');
           output.err(`requeued trial ${expired.map((trial) => trial.number).join(', ')}: no sign of life from ${who} for ${leaseMs / 1000} s`);
         },
+        onIdle: ({ queued, waitedMs }) => {
+          if (flags.quiet === true) return;
+          output.err(
+            `no worker has taken any of the ${queued} queued trial${queued === 1 ? '' : 's'} for ${Math.round(waitedMs / 1000)} s; start one with: carve worker --storage ${quoteArg(storageUrl)} --study ${quoteArg(studyName)}`,
+          );
+        },
       });
       await store.appendEvent(study.record.id, STUDY_FINISHED_EVENT, { evaluations: final.evaluations, budget });
     } else {
