@@ -19,6 +19,8 @@ const searchConfigSchema = z
     seed: z.number().int().optional(),
     storage: z.string().optional(),
     study: z.string().optional(),
+    workers: z.enum(['local', 'remote']).optional(),
+    lease: z.number().positive().optional(),
   })
   .strict();
 

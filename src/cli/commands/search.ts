@@ -113,11 +113,13 @@ export async function runSearch(flags: SearchFlags, output: CliOutput): Promise<
     ...(flags.evaluatorCmd === undefined ? {} : { evaluatorCommand: parseArgv(flags.evaluatorCmd) }),
     ...(flags.evaluatorUrl === undefined ? {} : { evaluatorUrl: flags.evaluatorUrl }),
   };
-  const remote = parseWorkersFlag(flags.workers);
-  if (!remote && flags.lease !== undefined) {
-    throw badInput('--lease', '--lease applies only when workers evaluate the trials', 'add --workers remote, or drop --lease');
+  const remote = parseWorkersFlag(flags.workers ?? config.workers);
+  if (!remote && (flags.lease !== undefined || config.lease !== undefined)) {
+    throw badInput('--lease', '--lease (or lease in --config) applies only when workers evaluate the trials', 'add --workers remote (workers: remote), or drop the lease');
   }
-  const leaseMs = flags.lease === undefined ? DEFAULT_LEASE_SECONDS * 1000 : parseSeconds(flags.lease, '--lease', { min: 0.1 }) * 1000;
+  const leaseSeconds = flags.lease === undefined ? (config.lease ?? DEFAULT_LEASE_SECONDS) : parseSeconds(flags.lease, '--lease', { min: 0.1 });
+  if (leaseSeconds < 0.1) throw badInput('--lease', `${leaseSeconds} s is too short`, 'give at least 0.1 s (default 60)');
+  const leaseMs = leaseSeconds * 1000;
   if (remote && isPrivateSqlite(storageUrl)) {
     throw badInput('--storage', 'sqlite::memory: is private to this process, so no worker can reach it', 'use a file (sqlite:PATH) or postgres://… with --workers remote');
   }

@@ -1,7 +1,7 @@
 // `carve worker` and `carve search --workers`: flags, errors that name the field and the fix, and a worker
 // run in-process next to a coordinator on one SQLite file.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,32 @@ describe('carve worker', () => {
     try {
       const study = await store.getStudy('later');
       expect((await store.listTrials(study?.id ?? -1)).every((trial) => trial.worker === 'early')).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('takes workers and lease from a --config file, and refuses a wrong value there by name', async () => {
+    const storage = `sqlite:${join(dir, 'config.db')}`;
+    const bad = join(dir, 'bad-workers.yaml');
+    writeFileSync(bad, 'problem: nb201/cifar10/pixel3\nworkers: cloud\n');
+    const refused = await run('search', '--config', bad, '--storage', storage, '--quiet');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/bad-workers\.yaml: workers/);
+    const lonelyLease = join(dir, 'lease-only.yaml');
+    writeFileSync(lonelyLease, 'problem: nb201/cifar10/pixel3\nlease: 5\n');
+    expect((await run('search', '--config', lonelyLease, '--storage', storage, '--quiet')).stderr).toMatch(/--lease: .*workers: remote/s);
+    const good = join(dir, 'remote.yaml');
+    writeFileSync(good, 'problem: nb201/cifar10/pixel3\nevals: 20\npopulation: 10\nstudy: fromconfig\nworkers: remote\nlease: 7\n');
+    const worker = run('worker', '--storage', storage, '--study', 'fromconfig', '--batch', '5', '--wait', '120', '--quiet');
+    const search = await run('search', '--config', good, '--storage', storage, '--quiet');
+    expect(search.code, search.stderr).toBe(0);
+    expect((await worker).code).toBe(0);
+    const store = await openTrialStore(storage);
+    try {
+      const study = await store.getStudy('fromconfig');
+      expect((await store.listEvents(study?.id ?? -1, COORDINATOR_STARTED_EVENT))[0]?.payload).toMatchObject({ leaseMs: 7000 });
+      expect((await store.listTrials(study?.id ?? -1)).filter((trial) => trial.state === 'complete')).toHaveLength(20);
     } finally {
       await store.close();
     }
