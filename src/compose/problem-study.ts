@@ -5,18 +5,12 @@ import { badInput } from '../core/errors.js';
 import { parseConstraint, type ObjectiveSpec } from '../core/objective.js';
 import type { HypervolumeBasis, StudyEnvironment, StudySettings } from '../study/index.js';
 import { tacticFactory } from '../tactics/index.js';
+import type { SearchRequestBase } from './search-request.js';
 
-export interface ProblemSearchRequest {
+export interface ProblemSearchRequest extends SearchRequestBase {
   readonly problem: string;
   /** Objective names in the order wanted; default: all of the problem's objectives. */
   readonly objectives?: readonly string[];
-  /** Hard bounds such as `latency_ms<=20`. */
-  readonly constraints?: readonly string[];
-  readonly tactic: string;
-  readonly tacticOptions?: Readonly<Record<string, unknown>>;
-  readonly seed: number;
-  readonly populationSize: number;
-  readonly budget: number;
   readonly dataDir?: string;
 }
 

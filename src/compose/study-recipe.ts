@@ -7,20 +7,14 @@ import type { StudyEnvironment, StudySettings } from '../study/index.js';
 import type { MacsConvention } from '../supernets/index.js';
 import { buildProblemStudy } from './problem-study.js';
 import { buildSupernetStudy } from './supernet-study.js';
+import type { SearchRequestBase } from './search-request.js';
 
 /** Plain JSON: a coordinator stores it in its `coordinator-started` event, and workers build from it. */
-export interface StudyRecipe {
+export interface StudyRecipe extends SearchRequestBase {
   readonly problem?: string;
   readonly supernet?: string;
   /** Objective names in order; default: all of a problem's, or macs and latency_ms for a super-network. */
   readonly objectives?: readonly string[];
-  /** Hard bounds such as `latency_ms<=20`. */
-  readonly constraints?: readonly string[];
-  readonly tactic: string;
-  readonly tacticOptions?: Readonly<Record<string, unknown>>;
-  readonly seed: number;
-  readonly populationSize: number;
-  readonly budget: number;
   readonly macsConvention?: MacsConvention;
   /** Timed runs per latency measurement. */
   readonly latencyRuns?: number;

@@ -11,16 +11,11 @@ import { getSupernet, supernetFeatures, type MacsConvention, type Supernet } fro
 import { FASHION_OFA_ID, FashionOfaAccuracyEvaluator } from '../supernets/fashion-ofa/index.js';
 import type { StudyEnvironment, StudySettings } from '../study/index.js';
 import { tacticFactory } from '../tactics/index.js';
+import type { SearchRequestBase } from './search-request.js';
 
-export interface SupernetSearchRequest {
+export interface SupernetSearchRequest extends SearchRequestBase {
   readonly supernet: string;
   readonly objectives: readonly string[];
-  readonly constraints?: readonly string[];
-  readonly tactic: string;
-  readonly tacticOptions?: Readonly<Record<string, unknown>>;
-  readonly seed: number;
-  readonly populationSize: number;
-  readonly budget: number;
   readonly macsConvention?: MacsConvention;
   readonly latency?: { readonly batchSize?: number; readonly threads?: number; readonly repeats?: number };
   /** argv of a long-lived evaluator process speaking carve's JSON-lines protocol. */

@@ -8,22 +8,13 @@ import type { StudyLive } from '../compose/dashboard-data.js';
 import { buildProblemStudy } from '../compose/problem-study.js';
 import { openTrialStore, type TrialStore } from '../storage/index.js';
 import { COORDINATOR_STARTED_EVENT, STUDY_FINISHED_EVENT, Study, isStudyFinished, runWorker } from '../study/index.js';
+import { testPostgresUrl } from '../storage/testing/postgres-server.js';
+import { waitFor } from '../study/testing/wait-for.js';
 import { startDashboard, type RunningDashboard } from './server.js';
 
-const postgresUrl = process.env['CARVE_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const postgresUrl = testPostgresUrl;
 const schema = `carve_dash_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 const storage = `${postgresUrl}?schema=${schema}`;
-const WAIT_MS = 60_000;
-
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('dashboard on PostgreSQL with a coordinator and a worker', () => {
   const stores: TrialStore[] = [];

@@ -28,8 +28,7 @@ export interface WaitForTrialsInput {
  */
 export async function waitForTrials(input: WaitForTrialsInput): Promise<TrialRecord[] | null> {
   const wanted = new Set(input.numbers);
-  const started = Date.now();
-  let lastStir = started;
+  let lastStir = Date.now();
   let lastOpen = -1;
   let told = 0;
   for (;;) {

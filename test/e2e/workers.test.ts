@@ -12,14 +12,18 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTrialStore } from '../../src/storage/index.js';
+import { postgresReachable, testPostgresUrl } from '../../src/storage/testing/postgres-server.js';
 import type { TrialRecord, TrialStore } from '../../src/storage/types.js';
 import { TRIALS_REQUEUED_EVENT, WORKER_BATCH_EVENT, type WorkerBatchSummary } from '../../src/study/index.js';
+import { waitFor as waitForWithin } from '../../src/study/testing/wait-for.js';
+
+/** Polls until `check` returns a value other than undefined (no fixed sleeps as assertions). */
+const waitFor = <T>(what: string, check: () => Promise<T | undefined>): Promise<T> => waitForWithin(what, check, WAIT_MS);
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin', 'carve.js');
 const dir = mkdtempSync(join(tmpdir(), 'carve-workers-'));
-const explicitUrl = process.env['CARVE_TEST_POSTGRES_URL'];
-const postgresUrl = explicitUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
+const postgresUrl = testPostgresUrl;
 const schemaPrefix = `carve_e2e_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 const schemas: string[] = [];
 const children: ChildProcess[] = [];
@@ -50,17 +54,6 @@ function carve(args: readonly string[]): { child: ChildProcess; done: Promise<Fi
 async function succeeded(run: { done: Promise<Finished> }, what: string): Promise<void> {
   const result = await run.done;
   expect(result.code, `${what}: ${result.stderr}`).toBe(0);
-}
-
-/** Polls until `check` returns a value other than undefined (no fixed sleeps as assertions). */
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
-  }
 }
 
 function postgresStorage(label: string): string {
@@ -116,20 +109,7 @@ async function eventsOf<T>(storage: string, study: string, kind: string): Promis
 
 const summary = (trials: readonly TrialRecord[]) => trials.map((trial) => [trial.number, trial.key, trial.state, trial.values]);
 
-async function serverReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return true;
-  } catch (error) {
-    if (explicitUrl !== undefined) throw error;
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const reachable = await serverReachable();
+const reachable = await postgresReachable();
 
 describe('carve search --workers remote with carve worker processes', () => {
   let reference: TrialRecord[] = [];

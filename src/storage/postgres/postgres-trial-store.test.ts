@@ -7,10 +7,10 @@ import { isCarveError } from '../../core/errors.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, POSTGRES_SCHEMA_TABLE_DDL } from '../migrations.js';
 import { openTrialStore } from '../open.js';
 import { runTrialStoreContract } from '../trial-store.contract.js';
+import { postgresReachable, testPostgresUrl } from '../testing/postgres-server.js';
 import { PostgresTrialStore } from './postgres-trial-store.js';
 
-const explicitUrl = process.env['CARVE_TEST_POSTGRES_URL'];
-const connectionString = explicitUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
+const connectionString = testPostgresUrl;
 const schemaPrefix = `carve_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 const createdSchemas: string[] = [];
 
@@ -18,21 +18,6 @@ function freshSchema(label: string): string {
   const schema = `${schemaPrefix}_${label}`;
   createdSchemas.push(schema);
   return schema;
-}
-
-/** Without an explicit URL, a machine with no server skips these tests instead of failing them. */
-async function serverReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch (error) {
-    if (explicitUrl !== undefined) throw error;
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 async function dropSchemas(): Promise<void> {
@@ -45,7 +30,7 @@ async function dropSchemas(): Promise<void> {
   }
 }
 
-const reachable = await serverReachable();
+const reachable = await postgresReachable();
 const describeServer = reachable ? describe : describe.skip;
 
 describeServer('PostgresTrialStore', () => {

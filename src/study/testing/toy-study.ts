@@ -24,13 +24,21 @@ export function toySpace(): SearchSpace {
 
 /** "cost" grows with the network, "score" grows with it but saturates; `calls` lists every key evaluated. */
 export class ToyEvaluator implements Evaluator {
-  readonly id = 'toy@1';
+  readonly id: string;
   readonly provides = ['score', 'cost'];
   readonly calls: string[] = [];
-  constructor(private readonly space: SearchSpace) {}
+  constructor(
+    private readonly space: SearchSpace,
+    id = 'toy@1',
+    /** Keys that fail (not retryable), as a device running out of memory would. */
+    private readonly failKeys: ReadonlySet<string> = new Set(),
+  ) {
+    this.id = id;
+  }
   async evaluate(candidates: readonly Candidate[]): Promise<EvaluationResult[]> {
     return candidates.map((candidate) => {
       this.calls.push(candidate.key);
+      if (this.failKeys.has(candidate.key)) return { ok: false, reason: 'out of memory on the device', retryable: false };
       const values = this.space.decode(candidate.genome);
       let cost = 0;
       for (const [name, value] of Object.entries(values)) {
@@ -61,6 +69,6 @@ export function toySettings(overrides: Partial<StudySettings> = {}): StudySettin
   };
 }
 
-export function toyEnvironment(space: SearchSpace, evaluator: Evaluator): StudyEnvironment {
-  return { space, codec: createRecordCodec(space), evaluators: [evaluator], createTactic: tacticFactory('nsga2') };
+export function toyEnvironment(space: SearchSpace, evaluator: Evaluator, tactic = 'nsga2'): StudyEnvironment {
+  return { space, codec: createRecordCodec(space), evaluators: [evaluator], createTactic: tacticFactory(tactic) };
 }
