@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { resolveProblem } from '../registry.js';
 import { runBench } from './bench.js';
 import { medianReached } from './summarize.js';
-import type { BenchSummary } from './types.js';
+import { scoreRows } from './score.js';
+import { problemMarkdown } from './format.js';
+import type { BenchSummary, ProblemSummary } from './types.js';
 
 /** An independent, deliberately simple scorer: keeps the front as a list and sweeps it for every k. */
 function simpleE(levels: readonly number[], points: readonly [number, number][], hvTrue: number): (number | null)[] {
@@ -90,4 +92,34 @@ describe('carve bench', () => {
     const twice = await runBench({ problems: ['nb201/cifar100/fpga'], tactics: ['nsga2'], seeds: 1, budget: 120, populationSize: 20, parallelism: 1 });
     expect(once.traces[0]?.rows.map((row) => row.key)).toEqual(twice.traces[0]?.rows.map((row) => row.key));
   }, 60_000);
+
+  it('--stop-at: a stopped run is a prefix of the full run, ends with the batch that reached the level, and scores it the same', async () => {
+    const base = { problems: ['nb201/cifar10/eyeriss'], tactics: ['nsga2'], seeds: 3, budget: 400, populationSize: 50, parallelism: 1 };
+    const full = await runBench(base);
+    const stopped = await runBench({ ...base, stopAt: 0.99 });
+    const problem = resolveProblem('nb201/cifar10/eyeriss');
+    let shorter = 0;
+    for (const [index, trace] of stopped.traces.entries()) {
+      const whole = full.traces[index];
+      if (whole === undefined) throw new Error('missing full trace');
+      expect(trace.seed).toBe(whole.seed);
+      expect(trace.stopAt).toBe(0.99);
+      expect(trace.rows.map((row) => row.key)).toEqual(whole.rows.slice(0, trace.rows.length).map((row) => row.key));
+      const e99 = scoreRows(problem, whole.rows).reached['E99'];
+      if (e99 === null || e99 === undefined) {
+        expect(trace.rows).toHaveLength(400);
+        continue;
+      }
+      // Stopped at the end of the batch (population 50) that holds the E99 evaluation.
+      expect(trace.rows).toHaveLength(Math.min(400, Math.ceil(e99 / 50) * 50));
+      expect(scoreRows(problem, trace.rows).reached['E99']).toBe(e99);
+      if (trace.rows.length < 400) shorter += 1;
+    }
+    expect(shorter).toBeGreaterThan(0);
+    const tactic = stopped.summary.problems[0]?.tactics[0];
+    expect(tactic?.levels['E99']).toEqual(full.summary.problems[0]?.tactics[0]?.levels['E99']);
+    expect(tactic?.levels['E99.5']).toBeUndefined();
+    expect(stopped.summary.stopAt).toBe(0.99);
+    expect(problemMarkdown(stopped.summary.problems[0] as ProblemSummary)).toContain('not measured');
+  }, 120_000);
 });

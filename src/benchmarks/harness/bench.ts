@@ -27,6 +27,8 @@ export interface BenchOptions {
   readonly jsonFile?: string;
   readonly command?: string;
   readonly dataDir?: string;
+  /** Stop each run after the batch that reaches this share of HV_true (see RunRequest.stopAt). */
+  readonly stopAt?: number;
   readonly onRunDone?: (done: number, total: number, trace: RunTrace) => void;
 }
 
@@ -60,6 +62,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           populationSize: options.populationSize,
           ...(options.tacticOptions === undefined ? {} : { tacticOptions: options.tacticOptions }),
           ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+          ...(options.stopAt === undefined ? {} : { stopAt: options.stopAt }),
         });
       }
     }
@@ -78,6 +81,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       { id: problem.id, frontSize: reference.trueFront.length, frontPointCount: reference.trueFrontPointCount, hvTrue: reference.hvTrue },
       byTactic,
       options.budget,
+      options.stopAt,
     );
   });
   const summary: BenchSummary = {
@@ -87,6 +91,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     budget: options.budget,
     seeds: options.seeds,
     ...(options.firstSeed === undefined || options.firstSeed === 0 ? {} : { firstSeed: options.firstSeed }),
+    ...(options.stopAt === undefined ? {} : { stopAt: options.stopAt }),
     problems: problemSummaries,
   };
   const files: string[] = [];

@@ -1,5 +1,6 @@
 // Text forms of benchmark figures: "122.5 (89-198)", "n.r. (115-n.r.), 7/10", Markdown tables.
 
+import { levelName } from './score.js';
 import type { BenchSummary, ProblemSummary, Spread, TacticSummary } from './types.js';
 
 function number(value: number | null): string {
@@ -13,7 +14,9 @@ export function seedRange(summary: BenchSummary): string {
   return `${first}-${first + summary.seeds - 1}`;
 }
 
-export function formatSpread(spread: Spread): string {
+/** A level's figures, or "not measured" when the runs stopped below it (bench --stop-at). */
+export function formatSpread(spread: Spread | undefined): string {
+  if (spread === undefined) return 'not measured';
   const base = `${number(spread.median)} (${number(spread.min)}-${number(spread.max)})`;
   return spread.reachedCount === spread.runs ? base : `${base}, ${spread.reachedCount}/${spread.runs}`;
 }
@@ -29,10 +32,10 @@ function milliseconds(value: number): string {
 export function tacticRow(tactic: TacticSummary): string[] {
   return [
     tactic.tactic,
-    formatSpread(tactic.levels['E95'] as Spread),
-    formatSpread(tactic.levels['E99'] as Spread),
-    formatSpread(tactic.levels['E99.5'] as Spread),
-    tactic.e99PerFrontSize === null ? 'n.r.' : tactic.e99PerFrontSize.toFixed(2),
+    formatSpread(tactic.levels['E95']),
+    formatSpread(tactic.levels['E99']),
+    formatSpread(tactic.levels['E99.5']),
+    tactic.levels['E99'] === undefined ? 'not measured' : tactic.e99PerFrontSize === null ? 'n.r.' : tactic.e99PerFrontSize.toFixed(2),
     ...['50', '100', '200', '300', '500'].map((k) => ratio(tactic.hvRatioAt[k]?.median ?? null)),
     String(tactic.uniqueEvaluations.median),
     milliseconds(tactic.machineryMsPerIteration.median),
@@ -74,13 +77,19 @@ export function problemMarkdown(problem: ProblemSummary): string {
   ].join('\n');
 }
 
+/** What `--stop-at` means for a summary's figures, or nothing when the runs were not stopped. */
+export function stopNote(summary: BenchSummary): string {
+  if (summary.stopAt === undefined) return '';
+  return ` Each run stopped after the batch that reached ${levelName(summary.stopAt)}: higher levels are not measured, HV@k only where every run got to k (else -), and the plotted curves hold a stopped run at its last value.`;
+}
+
 export function summaryMarkdown(summary: BenchSummary): string {
   return [
     `# carve bench`,
     '',
     `Command: \`${summary.command}\``,
     '',
-    `Machine: ${summary.machine}. Date: ${summary.date}. Budget ${summary.budget}, seeds ${seedRange(summary)}.`,
+    `Machine: ${summary.machine}. Date: ${summary.date}. Budget ${summary.budget}, seeds ${seedRange(summary)}.${stopNote(summary)}`,
     '',
     ...summary.problems.map(problemMarkdown),
     '',

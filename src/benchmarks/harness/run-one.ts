@@ -4,9 +4,10 @@ import type { Evaluator } from '../../evaluators/types.js';
 import { openTrialStore } from '../../storage/index.js';
 import { Study } from '../../study/index.js';
 import { tacticFactory, type Tactic, type TacticFactory } from '../../tactics/index.js';
-import { cheapObjectivesOf, type Problem } from '../problem.js';
+import { cheapObjectivesOf, normalizeObjectives, type Problem } from '../problem.js';
 import type { ObjectiveSpec } from '../../core/objective.js';
 import { resolveProblem } from '../registry.js';
+import { hypervolume } from '../../indicators/index.js';
 import type { RunTrace, TraceRow } from './types.js';
 
 /** Suffix of a bench tactic label that runs it in the cost-aware track, e.g. `carve:cost-aware`. */
@@ -38,6 +39,11 @@ export interface RunRequest {
   readonly populationSize: number;
   readonly tacticOptions?: Readonly<Record<string, unknown>>;
   readonly dataDir?: string;
+  /**
+   * Stop the run after the batch in which HV first reaches this share of HV_true (e.g. 0.99). The trace is then a
+   * prefix of the full run's (runs are deterministic per seed), so every level up to this one scores as in a full run.
+   */
+  readonly stopAt?: number;
 }
 
 /** Wraps a tactic so that the time of each propose/observe cycle is recorded. */
@@ -84,6 +90,18 @@ function timedEvaluator(evaluator: Evaluator, spent: { ms: number }): Evaluator 
   };
 }
 
+/** HV of everything the study has completed, over HV_true, in the protocol's normalised space. */
+function hvRatioOf(problem: Problem, study: Study): number {
+  const reference = problem.reference;
+  if (reference === undefined) throw new Error(`${problem.id} has no reference front`);
+  const points: number[][] = [];
+  for (const trial of study.trials()) {
+    if (trial.state !== 'complete' || trial.values === null) continue;
+    points.push(normalizeObjectives(problem, problem.objectives.map((objective) => trial.values?.[objective.name] as number)));
+  }
+  return points.length === 0 ? 0 : hypervolume(points, problem.objectives.map(() => 1)) / reference.hvTrue;
+}
+
 export async function runBenchmark(request: RunRequest): Promise<RunTrace> {
   const problem: Problem = resolveProblem(request.problem, request.dataDir === undefined ? {} : { dataDir: request.dataDir });
   const reference = problem.reference;
@@ -119,7 +137,18 @@ export async function runBenchmark(request: RunRequest): Promise<RunTrace> {
       },
       mode: 'create',
     });
-    await study.optimize({ budget: request.budget });
+    const stopAt = request.stopAt;
+    if (stopAt === undefined) await study.optimize({ budget: request.budget });
+    else {
+      const controller = new AbortController();
+      await study.optimize({
+        budget: request.budget,
+        signal: controller.signal,
+        onProgress: () => {
+          if (hvRatioOf(problem, study) >= stopAt - 1e-12) controller.abort();
+        },
+      });
+    }
     const totalMs = performance.now() - started;
     const rows: TraceRow[] = [];
     for (const trial of study.trials()) {
@@ -137,6 +166,7 @@ export async function runBenchmark(request: RunRequest): Promise<RunTrace> {
       tactic: request.tactic,
       seed: request.seed,
       budget: request.budget,
+      ...(stopAt === undefined ? {} : { stopAt }),
       objectives: problem.objectives.map((objective) => objective.name),
       rows,
       machineryMsPerIteration: cycles,

@@ -36,14 +36,23 @@ export interface ScoredRun {
   readonly score: RunScore;
 }
 
-export function summarizeTactic(tactic: string, runs: readonly ScoredRun[], frontSize: number, budget: number): TacticSummary {
+/**
+ * Figures over seeds for one tactic. With `stopAt` (runs stopped once they reached that level), levels above it
+ * are left out (not measured) and an HV@k is given only when every run got to k.
+ */
+export function summarizeTactic(tactic: string, runs: readonly ScoredRun[], frontSize: number, budget: number, stopAt?: number): TacticSummary {
   const levels: Record<string, Spread> = {};
-  for (const level of LEVELS) levels[levelName(level)] = spreadOf(runs.map((run) => run.score.reached[levelName(level)] ?? null));
+  for (const level of LEVELS) {
+    if (stopAt !== undefined && level > stopAt + 1e-12) continue;
+    levels[levelName(level)] = spreadOf(runs.map((run) => run.score.reached[levelName(level)] ?? null));
+  }
   const hvRatioAt: Record<string, { median: number | null; min: number | null; max: number | null }> = {};
   for (const k of CHECKPOINTS) {
-    const values = runs.map((run) => run.score.at[String(k)]).filter((value): value is number => value !== null && value !== undefined);
+    const all = runs.map((run) => run.score.at[String(k)]);
+    const values = all.filter((value): value is number => value !== null && value !== undefined);
+    const partial = stopAt !== undefined && values.length < all.length;
     hvRatioAt[String(k)] =
-      values.length === 0
+      values.length === 0 || partial
         ? { median: null, min: null, max: null }
         : { median: plainMedian(values), min: Math.min(...values), max: Math.max(...values) };
   }
@@ -80,12 +89,13 @@ export function summarizeProblem(
   problem: { id: string; frontSize: number; frontPointCount: number; hvTrue: number },
   runsByTactic: ReadonlyMap<string, readonly ScoredRun[]>,
   budget: number,
+  stopAt?: number,
 ): ProblemSummary {
   return {
     problem: problem.id,
     frontSize: problem.frontSize,
     frontPointCount: problem.frontPointCount,
     hvTrue: problem.hvTrue,
-    tactics: [...runsByTactic.entries()].map(([tactic, runs]) => summarizeTactic(tactic, runs, problem.frontSize, budget)),
+    tactics: [...runsByTactic.entries()].map(([tactic, runs]) => summarizeTactic(tactic, runs, problem.frontSize, budget, stopAt)),
   };
 }

@@ -15,6 +15,8 @@ export interface RunTrace {
   readonly tactic: string;
   readonly seed: number;
   readonly budget: number;
+  /** The level the run stopped at (a share of HV_true), when it was asked to stop once it reached one. */
+  readonly stopAt?: number;
   readonly objectives: readonly string[];
   readonly rows: readonly TraceRow[];
   /** Wall-clock of everything but oracle calls, per proposal/observation cycle of the tactic (ms). */
@@ -77,5 +79,10 @@ export interface BenchSummary {
   readonly seeds: number;
   /** First seed when not 0. */
   readonly firstSeed?: number;
+  /**
+   * Runs stopped after the batch that reached this share of HV_true: higher levels and HV@k past a run's stop are
+   * not measured (null), and a stopped run's curve is held at its last value.
+   */
+  readonly stopAt?: number;
   readonly problems: readonly ProblemSummary[];
 }

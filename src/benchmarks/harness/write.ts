@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchChartSpec, csvField, escapeHtml, renderVegaLite } from '../../reports/index.js';
-import { problemMarkdown, seedRange, summaryMarkdown, TABLE_HEADER, tacticRow } from './format.js';
+import { problemMarkdown, seedRange, stopNote, summaryMarkdown, TABLE_HEADER, tacticRow } from './format.js';
 import type { BenchSummary, RunTrace } from './types.js';
 
 export function traceFileName(trace: Pick<RunTrace, 'problem' | 'tactic' | 'seed'>): string {
@@ -66,7 +66,7 @@ export async function writeSummary(outDir: string, summary: BenchSummary, jsonFi
       problem.tactics.map((tactic) => ({ tactic: tactic.tactic, ...tactic.curve })),
       {
         title: `${problem.problem}: hypervolume ratio over evaluations`,
-        subtitle: `median of ${summary.seeds} seeds, band = min-max; true front ${problem.frontSize} rows, HV_true ${problem.hvTrue.toFixed(6)}; dashed: 0.95 / 0.99 / 0.995`,
+        subtitle: `median of ${summary.seeds} seeds, band = min-max; true front ${problem.frontSize} rows, HV_true ${problem.hvTrue.toFixed(6)}; dashed: 0.95 / 0.99 / 0.995${summary.stopAt === undefined ? '' : `; runs stopped at ${summary.stopAt}, held flat after`}`,
         levels: [0.95, 0.99, 0.995],
       },
     );
@@ -89,7 +89,7 @@ body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;margin:2em;color:#222}ta
 th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}th:first-child,td:first-child{text-align:left}th{background:#f4f4f4}
 .chart svg{max-width:100%;height:auto}code{background:#f4f4f4;padding:2px 4px}</style></head><body>
 <h1>carve bench</h1><p>Command: <code>${escapeHtml(summary.command)}</code></p>
-<p>Machine: ${escapeHtml(summary.machine)}. Date: ${escapeHtml(summary.date)}. Budget ${summary.budget}, seeds ${seedRange(summary)}.
+<p>Machine: ${escapeHtml(summary.machine)}. Date: ${escapeHtml(summary.date)}. Budget ${summary.budget}, seeds ${seedRange(summary)}.${escapeHtml(stopNote(summary))}
 Medians over seeds (min-max); "k/n" = seeds that reached the level when not all did; n.r. = not reached.</p>
 ${sections.join('\n')}</body></html>\n`;
   const htmlFile = join(outDir, 'index.html');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import type { CliOutput } from '../output.js';
+import { parseStopAt } from './bench.js';
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const outLines: string[] = [];
@@ -52,5 +53,22 @@ describe('carve bench', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('--stop-at takes a level name or a share, stops the runs there and refuses anything else naming the flag', async () => {
+    expect(parseStopAt('E99')).toBe(0.99);
+    expect(parseStopAt('e99.5')).toBeCloseTo(0.995, 12);
+    expect(parseStopAt('0.95')).toBe(0.95);
+    for (const bad of ['E0', 'E150', '1.5', 'soon', '']) expect(() => parseStopAt(bad), bad).toThrow(/not a level/);
+    const refused = await run('bench', '--problem', 'nb201/cifar10/eyeriss', '--tactic', 'nsga2', '--stop-at', 'E200');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--stop-at');
+    const stopped = await run('bench', '--problem', 'nb201/cifar10/eyeriss', '--tactic', 'nsga2', '--seeds', '1', '--budget', '500', '--parallel', '1', '--quiet', '--stop-at', 'E95');
+    expect(stopped.code, stopped.stderr).toBe(0);
+    const row = stopped.stdout.split('\n').find((line) => line.startsWith('| nsga2'));
+    const cells = row?.split(' | ') ?? [];
+    expect(cells[1]).not.toBe('not measured');
+    expect(cells[2]).toBe('not measured');
+    expect(Number(cells[10])).toBeLessThan(500); // unique evaluations: the run stopped early
   });
 });

@@ -18,7 +18,18 @@ interface BenchFlags {
   out?: string;
   json?: string;
   tacticOptions?: string;
+  stopAt?: string;
   quiet?: boolean;
+}
+
+/** `--stop-at`: a level name (E95, E99, E99.5) or a share of HV_true in (0, 1]. */
+export function parseStopAt(text: string): number {
+  const named = /^e(\d+(?:\.\d+)?)$/i.exec(text.trim());
+  const value = named === null ? Number(text) : Number(named[1]) / 100;
+  if (!Number.isFinite(value) || value <= 0 || value > 1 || text.trim() === '') {
+    throw badInput('--stop-at', `"${text}" is not a level`, 'give E95, E99 or E99.5 (or a share of HV_true such as 0.99)');
+  }
+  return value;
 }
 
 function parseTacticOptions(text: string): Record<string, unknown> {
@@ -51,6 +62,10 @@ export function registerBench(program: Command, output: CliOutput): void {
     .option('--out <dir>', 'write traces/, summary.json, summary.md, plots and index.html here')
     .option('--json <file>', 'also write the JSON summary to this file')
     .option('--tactic-options <json>', 'options given to every tactic listed, as a JSON object, e.g. \'{"batchSize":25}\' (see each tactic\'s options)')
+    .option(
+      '--stop-at <level>',
+      'stop each run after the batch that reaches this level (E95, E99, E99.5): the same scores up to it, much less time; higher levels and later HV@k are not measured',
+    )
     .option('--quiet', 'no progress output')
     .action(async (flags: BenchFlags) => {
       const problems = parseList(flags.problem) ?? [];
@@ -64,10 +79,12 @@ export function registerBench(program: Command, output: CliOutput): void {
       const populationSize = flags.population === undefined ? 50 : parseInteger(flags.population, '--population', { min: 1 });
       const parallelism = flags.parallel === undefined ? undefined : parseInteger(flags.parallel, '--parallel', { min: 1 });
       const tacticOptions = flags.tacticOptions === undefined ? undefined : parseTacticOptions(flags.tacticOptions);
+      const stopAt = flags.stopAt === undefined ? undefined : parseStopAt(flags.stopAt);
       const started = Date.now();
       const command = `carve bench --problem ${problems.join(',')} --tactic ${tactics.join(',')} --seeds ${seeds}${firstSeed === 0 ? '' : ` --first-seed ${firstSeed}`} --budget ${budget}` +
         (populationSize === 50 ? '' : ` --population ${populationSize}`) +
-        (flags.tacticOptions === undefined ? '' : ` --tactic-options '${flags.tacticOptions}'`);
+        (flags.tacticOptions === undefined ? '' : ` --tactic-options '${flags.tacticOptions}'`) +
+        (flags.stopAt === undefined ? '' : ` --stop-at ${flags.stopAt}`);
       const result = await runBench({
         problems,
         tactics,
@@ -78,6 +95,7 @@ export function registerBench(program: Command, output: CliOutput): void {
         command,
         ...(tacticOptions === undefined ? {} : { tacticOptions }),
         ...(parallelism === undefined ? {} : { parallelism }),
+        ...(stopAt === undefined ? {} : { stopAt }),
         ...(flags.out === undefined ? {} : { outDir: flags.out }),
         ...(flags.json === undefined ? {} : { jsonFile: flags.json }),
         onRunDone: (done, total, trace) => {
