@@ -10,3 +10,4 @@ export { hypervolumeContributions } from './hypervolume-contributions.js';
 export { Hypervolume2dTracker, HypervolumeTracker, hypervolumeCurve } from './hypervolume-tracker.js';
 export { igd, igdPlus } from './distance-indicators.js';
 export { normalize, toMinimizationPoints } from './normalize.js';
+export { bestSubsetHypervolumes2d, fewestPointsForHypervolume2d } from './best-subset-2d.js';
