@@ -80,7 +80,7 @@ export function problemMarkdown(problem: ProblemSummary): string {
 /** What `--stop-at` means for a summary's figures, or nothing when the runs were not stopped. */
 export function stopNote(summary: BenchSummary): string {
   if (summary.stopAt === undefined) return '';
-  return ` Each run stopped after the batch that reached ${levelName(summary.stopAt)}: higher levels are not measured, HV@k only where every run got to k (else -), and the plotted curves hold a stopped run at its last value.`;
+  return ` Each run stopped after the batch that reached ${levelName(summary.stopAt)}: higher levels are not measured, HV@k only where every run got to k (else -), and the plotted curves hold a stopped run at its last value until the longest run ends.`;
 }
 
 export function summaryMarkdown(summary: BenchSummary): string {

@@ -62,7 +62,9 @@ export function summarizeTactic(tactic: string, runs: readonly ScoredRun[], fron
   const median: number[] = [];
   const min: number[] = [];
   const max: number[] = [];
-  for (let k = 0; k < budget; k += 1) {
+  // Stopped runs (stopAt): the curves end with the longest run instead of running on flat to the budget.
+  const length = stopAt === undefined ? budget : Math.max(0, ...runs.map((run) => run.score.hvRatio.length));
+  for (let k = 0; k < length; k += 1) {
     const values = runs.map((run) => {
       const curve = run.score.hvRatio;
       return curve.length === 0 ? 0 : (curve[Math.min(k, curve.length - 1)] as number);

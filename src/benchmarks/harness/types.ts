@@ -81,7 +81,7 @@ export interface BenchSummary {
   readonly firstSeed?: number;
   /**
    * Runs stopped after the batch that reached this share of HV_true: higher levels and HV@k past a run's stop are
-   * not measured (null), and a stopped run's curve is held at its last value.
+   * not measured (null), and a stopped run's curve is held at its last value until the longest run ends.
    */
   readonly stopAt?: number;
   readonly problems: readonly ProblemSummary[];

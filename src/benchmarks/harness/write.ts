@@ -66,7 +66,7 @@ export async function writeSummary(outDir: string, summary: BenchSummary, jsonFi
       problem.tactics.map((tactic) => ({ tactic: tactic.tactic, ...tactic.curve })),
       {
         title: `${problem.problem}: hypervolume ratio over evaluations`,
-        subtitle: `median of ${summary.seeds} seeds, band = min-max; true front ${problem.frontSize} rows, HV_true ${problem.hvTrue.toFixed(6)}; dashed: 0.95 / 0.99 / 0.995${summary.stopAt === undefined ? '' : `; runs stopped at ${summary.stopAt}, held flat after`}`,
+        subtitle: `median of ${summary.seeds} seeds, band = min-max; true front ${problem.frontSize} rows, HV_true ${problem.hvTrue.toFixed(6)}; dashed: 0.95 / 0.99 / 0.995${summary.stopAt === undefined ? '' : `; runs stopped at ${summary.stopAt}, each held at its last value until the longest ends`}`,
         levels: [0.95, 0.99, 0.995],
       },
     );
