@@ -50,7 +50,7 @@ function run(
       populationSize: 50,
       // The plain loop unless a test asks for more: carve's defaults enumerate a space this small, use the
       // features a space offers, refine the front's ends and reorder each batch.
-      options: { innerEvaluations: 300, batchSize: 15, enumerateLimit: 0, endNeighbours: 0, features: 'one-hot', batchOrder: 'chosen', ...options },
+      options: { innerEvaluations: 300, batchSize: 15, enumerateLimit: 0, endNeighbours: 0, features: 'one-hot', batchOrder: 'chosen', initialSize: 0, ...options },
     },
     'carve',
     CARVE_DEFAULTS,

@@ -195,8 +195,8 @@ export const LINAS_DEFAULTS: LinasOptions = {
 };
 
 /**
- * carve's refinement of the same loop: small batches (10), so the predictors are refitted after every 10
- * validations instead of 50; models trained on target ranks (robust to the heavy tail of failed
+ * carve's refinement of the same loop: a random first batch of 20, then small batches (10), so the predictors
+ * are refitted after every 10 validations instead of 50; models trained on target ranks (robust to the heavy tail of failed
  * architectures, e.g. NB201's 90%-error cells) on the space's own features when it offers them (an NB201
  * cell's effective operations), beside a ridge on the plain one-hot (hardware costs add up over the
  * operations as written, and a linear model extrapolates to cells faster than any seen), chosen per
@@ -216,6 +216,7 @@ export const CARVE_DEFAULTS: LinasOptions = {
   models: ['proxy+svr', 'proxy+svr-rank', 'svr-rank', 'ridge-rank', 'ridge/one-hot'],
   proxy: true,
   batchSize: 10,
+  initialSize: 20,
   features: 'space',
   enumerateLimit: 20000,
   endNeighbours: 2,
