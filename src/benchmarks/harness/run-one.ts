@@ -90,21 +90,32 @@ function timedEvaluator(evaluator: Evaluator, spent: { ms: number }): Evaluator 
   };
 }
 
-/** HV of everything the study has completed, over HV_true, in the protocol's normalised space. */
-function hvRatioOf(problem: Problem, study: Study): number {
+/** The study's completed trials in order, as trace rows (raw values in the problem's objective order). */
+function traceRows(problem: Problem, study: Study): TraceRow[] {
   const reference = problem.reference;
-  if (reference === undefined) throw new Error(`${problem.id} has no reference front`);
-  const points: number[][] = [];
+  const rows: TraceRow[] = [];
   for (const trial of study.trials()) {
     if (trial.state !== 'complete' || trial.values === null) continue;
-    points.push(normalizeObjectives(problem, problem.objectives.map((objective) => trial.values?.[objective.name] as number)));
+    rows.push({
+      k: rows.length + 1,
+      key: trial.key,
+      nativeId: reference === undefined ? trial.key : reference.nativeId(trial.key),
+      values: problem.objectives.map((objective) => trial.values?.[objective.name] as number),
+    });
   }
-  return points.length === 0 ? 0 : hypervolume(points, problem.objectives.map(() => 1)) / reference.hvTrue;
+  return rows;
+}
+
+/** HV of trace rows over HV_true, in the protocol's normalised space (what scoreRows computes for the last row). */
+function hvRatioOf(problem: Problem, rows: readonly TraceRow[]): number {
+  const reference = problem.reference;
+  if (reference === undefined) throw new Error(`${problem.id} has no reference front`);
+  if (rows.length === 0) return 0;
+  return hypervolume(rows.map((row) => normalizeObjectives(problem, row.values)), problem.objectives.map(() => 1)) / reference.hvTrue;
 }
 
 export async function runBenchmark(request: RunRequest): Promise<RunTrace> {
   const problem: Problem = resolveProblem(request.problem, request.dataDir === undefined ? {} : { dataDir: request.dataDir });
-  const reference = problem.reference;
   const cycles: number[] = [];
   const oracle = { ms: 0 };
   const cheap = { queries: (): number => 0 };
@@ -145,22 +156,12 @@ export async function runBenchmark(request: RunRequest): Promise<RunTrace> {
         budget: request.budget,
         signal: controller.signal,
         onProgress: () => {
-          if (hvRatioOf(problem, study) >= stopAt - 1e-12) controller.abort();
+          if (hvRatioOf(problem, traceRows(problem, study)) >= stopAt - 1e-12) controller.abort();
         },
       });
     }
     const totalMs = performance.now() - started;
-    const rows: TraceRow[] = [];
-    for (const trial of study.trials()) {
-      if (trial.state !== 'complete' || trial.values === null) continue;
-      const values = problem.objectives.map((objective) => trial.values?.[objective.name] as number);
-      rows.push({
-        k: rows.length + 1,
-        key: trial.key,
-        nativeId: reference === undefined ? trial.key : reference.nativeId(trial.key),
-        values,
-      });
-    }
+    const rows = traceRows(problem, study);
     return {
       problem: problem.id,
       tactic: request.tactic,
