@@ -76,8 +76,6 @@ const variants: Record<string, unknown>[] = [
   { endNeighbours: 2 },
   { enumerateLimit: 5000, hviSlots: 3 },
   { enumerateLimit: 5000, hviSlots: 3, hviOptimism: 0.05 },
-  { enumerateLimit: 5000, endNeighbours: 2, hviSlots: 3, slotAllocation: 'gain' },
-  { endNeighbours: 2, slotAllocation: 'gain' },
   { models: ['svr-rank', 'ridge-rank', 'ridge/counts'] },
   { enumerateLimit: 5000, endNeighbours: 2, endMargin: 0.05 },
   { enumerateLimit: 5000, noisySlots: 4 },
@@ -289,27 +287,6 @@ describe('LINAS option effects', () => {
     expect(gained.some((quota) => quota[0] !== 2)).toBe(true);
     expect(gain.slice(0, 2)).toEqual(even.slice(0, 2));
     expect(() => run({ endAllocation: 'fair' })).toThrow(/unknown choice "fair"/);
-  });
-
-  it("slotAllocation 'gain' starts at the fixed shares, keeps a slot per way of choosing and moves the others", () => {
-    const fixedSlots: unknown[] = [];
-    const gainSlots: unknown[] = [];
-    const options = { endNeighbours: 2, enumerateLimit: 5000, hviSlots: 3 };
-    const fixed = run(options, 5, {}, 6, fixedSlots).batches;
-    const gain = run({ ...options, slotAllocation: 'gain' }, 5, {}, 6, gainSlots).batches;
-    type Slots = { ends: number[]; hvi: number; fill: number };
-    const slots = (described: unknown[]): (Slots | undefined)[] => described.map((entry) => (entry as { slots?: Slots } | undefined)?.slots);
-    expect(slots(fixedSlots).every((entry) => entry === undefined)).toBe(true);
-    const shared = slots(gainSlots).slice(1) as Slots[];
-    expect(shared[0]).toEqual({ ends: [2, 2], hvi: 3, fill: 8 });
-    for (const entry of shared) {
-      expect([...entry.ends, entry.hvi, entry.fill].every((count) => count >= 1)).toBe(true);
-      expect(entry.ends[0]! + entry.ends[1]! + entry.hvi + entry.fill).toBe(15);
-    }
-    expect(shared.some((entry) => entry.fill !== 8 || entry.hvi !== 3)).toBe(true);
-    expect(gain.slice(0, 2)).toEqual(fixed.slice(0, 2));
-    expect(gain.slice(2)).not.toEqual(fixed.slice(2));
-    expect(() => run({ slotAllocation: 'fair' })).toThrow(/unknown choice "fair"/);
   });
 
   it('enumerateLimit over a pool proposes pool members only', () => {

@@ -5,7 +5,6 @@
 import { EvaluationTermination, minimize, Nsga2Algorithm, PolynomialMutation, SimulatedBinaryCrossover, type Individual } from '../algorithms/index.js';
 import { crowdingDistance, nonDominatedSort, paretoFrontIndices } from '../indicators/index.js';
 import { selectBatch } from './acquisition/batch-selection.js';
-import { SlotPortfolio } from './acquisition/slot-portfolio.js';
 import { hypervolumeImprovements } from './acquisition/hypervolume-improvement.js';
 import { nearestResiduals, noisyHviPicks, residualSample, type ResidualSample } from './acquisition/noisy-hvi.js';
 import { concatenateEncoders, createEncoder, enumerateGenomes, singleGeneNeighbours, withProxyColumn } from '../space/index.js';
@@ -68,14 +67,6 @@ export interface LinasOptions {
    * keeps paying gets more tickets, one that has stopped paying keeps a single one).
    */
   readonly endAllocation: string;
-  /**
-   * How a batch's slots are shared among the ways of choosing (each end of the front, the hviSlots picks, the
-   * rest by predicted fronts): 'fixed' (as the options say) or 'gain' (each way keeps one slot, the others go in
-   * proportion to the hypervolume its picks added per pick lately, halved every batch; see SlotPortfolio). A
-   * problem whose front moves at its ends then spends more there, one whose middle is still open more there.
-   * Overrides endAllocation.
-   */
-  readonly slotAllocation: string;
   /**
    * An end slot takes only a neighbour predicted to reach past that end: better in its objective than the end's
    * validated value by at least this fraction of the objective's observed range (0 = any neighbour). Slots no
@@ -184,7 +175,6 @@ export const LINAS_DEFAULTS: LinasOptions = {
   enumerateLimit: 0,
   endNeighbours: 0,
   endAllocation: 'even',
-  slotAllocation: 'fixed',
   endMargin: 0,
   endMarginFor: 'all',
   features: 'one-hot',
@@ -288,7 +278,6 @@ export class LinasTactic implements Tactic {
       throw badInput('tacticOptions.residualNeighbours', `${this.options.residualNeighbours} is not a positive integer`, 'give 1 or more (default 8)');
     }
     checkChoice('endAllocation', this.options.endAllocation, ['even', 'gain']);
-    checkChoice('slotAllocation', this.options.slotAllocation, ['fixed', 'gain']);
     checkChoice('redrawScope', this.options.redrawScope, ['all', 'ends']);
     checkChoice('batchOrder', this.options.batchOrder, ['chosen', 'hvi', 'ends-hvi']);
     checkChoice('initialDesign', this.options.initialDesign, ['random', 'balanced']);
@@ -415,22 +404,12 @@ export class LinasTactic implements Tactic {
         }),
       );
     };
-    const everything = this.enumerable();
-    const objectiveCount = this.context.objectives.length;
-    const portfolio = this.slotPortfolio(everything !== null);
-    const shares = portfolio?.quotas();
-    const quotas = shares === undefined ? this.endQuotas() : shares.slice(0, objectiveCount);
-    const hviCount = shares === undefined ? this.options.hviSlots : (shares[objectiveCount] as number);
-    const HVI = objectiveCount;
-    const FILL = objectiveCount + 1;
+    const quotas = this.endQuotas();
     this.lastEndSlots = this.options.endNeighbours > 0 ? quotas : undefined;
-    this.lastSlots = shares === undefined ? undefined : { ends: quotas, hvi: hviCount, fill: shares[FILL] as number };
     const known = this.knownFunctions(estimate);
-    const ends =
-      this.options.endNeighbours > 0
-        ? this.endPicks(quotas, estimate, known, portfolio === undefined ? undefined : (key, objective) => portfolio.record(key, objective))
-        : [];
+    const ends = this.options.endNeighbours > 0 ? this.endPicks(quotas, estimate, known) : [];
     const fillKnown = this.options.redrawScope === 'ends' ? undefined : known;
+    const everything = this.enumerable();
     if (everything !== null) {
       const endKeys = new Set(ends.map((genome) => space.key(genome)));
       // Out-of-fold residuals, sorted by prediction, only when noisySlots will read them.
@@ -446,10 +425,7 @@ export class LinasTactic implements Tactic {
         const targets = this.archive.targets(objective);
         return medianAbsoluteResidual(model.outOfFold, rows.map((row) => targets[row] as number));
       });
-      const fill = this.enumeratedPicks(everything, estimate, populationSize - ends.length, ends, endKeys, residuals, spreads, fillKnown, hviCount, (genome, byHvi) =>
-        portfolio?.record(space.key(genome), byHvi ? HVI : FILL),
-      );
-      return this.ordered(ends, fill, estimate);
+      return this.ordered(ends, this.enumeratedPicks(everything, estimate, populationSize - ends.length, ends, endKeys, residuals, spreads, fillKnown), estimate);
     }
     const innerPopulation = this.options.innerPopulation > 0 ? this.options.innerPopulation : populationSize;
     const inner = new Nsga2Algorithm({
@@ -524,7 +500,6 @@ export class LinasTactic implements Tactic {
       }
     }
     if (chosen.length < populationSize) chosen.push(...this.randomNew(populationSize - chosen.length, taken));
-    if (portfolio !== undefined) for (const genome of chosen.slice(ends.length)) portfolio.record(space.key(genome), FILL);
     return this.ordered(ends, chosen.slice(ends.length), estimate);
   }
 
@@ -553,15 +528,11 @@ export class LinasTactic implements Tactic {
     const rows = chosenAt === null ? batch : [...batch].sort((a, b) => (chosenAt.get(a.key) ?? chosenAt.size) - (chosenAt.get(b.key) ?? chosenAt.size));
     this.chosenOrder = null;
     if (this.options.endAllocation === 'gain' && this.endOrigin.size > 0) this.creditEnds(rows);
-    if (this.portfolio !== undefined && this.portfolio.pending > 0) this.portfolio.settle(this.batchGains(rows, () => true));
     this.archive.add(rows);
   }
 
   /** Position of each key of the last batch as chosen, when batchOrder handed it out in another order. */
   private chosenOrder: Map<string, number> | null = null;
-
-  /** Slots per way of choosing of the last proposal when slotAllocation is 'gain' (for describeLastProposal). */
-  private lastSlots: { ends: number[]; hvi: number; fill: number } | undefined;
 
   /** End slots per objective of the last proposal (for describeLastProposal). */
   private lastEndSlots: number[] | undefined;
@@ -599,51 +570,26 @@ export class LinasTactic implements Tactic {
    */
   private creditEnds(batch: readonly Observation[]): void {
     const objectiveCount = this.context.objectives.length;
-    for (let objective = 0; objective < objectiveCount; objective += 1) this.endCredit[objective] = 0.5 * (this.endCredit[objective] ?? 0);
-    const gains = this.batchGains(batch, (key) => this.endOrigin.has(key));
-    for (const [key, gain] of gains) {
-      const objective = this.endOrigin.get(key) as number;
-      this.endCredit[objective] = (this.endCredit[objective] as number) + gain;
-    }
-    this.endOrigin.clear();
-  }
-
-  /**
-   * The hypervolume each feasible observation of `batch` chosen by `wanted` adds alone to the validated front as it
-   * was before the batch (objectives scaled to the ranges observed so far, batch included), by key.
-   */
-  private batchGains(batch: readonly Observation[], wanted: (key: string) => boolean): Map<string, number> {
-    const objectiveCount = this.context.objectives.length;
     const before = this.archive.objectives.filter((_, index) => (this.archive.violations[index] as number) === 0);
     const feasibleBatch = batch.filter((observation) => observation.violation === 0 && observation.objectives !== null);
     const everything = [...before, ...feasibleBatch.map((observation) => observation.objectives as readonly number[])];
-    const result = new Map<string, number>();
-    if (everything.length === 0) return result;
+    for (let objective = 0; objective < objectiveCount; objective += 1) this.endCredit[objective] = 0.5 * (this.endCredit[objective] ?? 0);
+    if (everything.length === 0) {
+      this.endOrigin.clear();
+      return;
+    }
     const { scale } = rangeScaling(everything, objectiveCount);
-    const picks = feasibleBatch.filter((observation) => wanted(observation.key));
+    const picks = feasibleBatch.filter((observation) => this.endOrigin.has(observation.key));
     const gains = hypervolumeImprovements(
       before.map(scale),
       picks.map((observation) => scale(observation.objectives as readonly number[])),
       Array.from({ length: objectiveCount }, () => 1.1),
     );
-    picks.forEach((observation, index) => result.set(observation.key, gains[index] as number));
-    return result;
-  }
-
-  /** Shares of the batch's slots when slotAllocation is 'gain' (created at the first batch chosen by models). */
-  private portfolio: SlotPortfolio | undefined;
-
-  /** The slot portfolio (see slotAllocation), or undefined when slots are fixed. */
-  private slotPortfolio(exhaustive: boolean): SlotPortfolio | undefined {
-    if (this.options.slotAllocation !== 'gain') return undefined;
-    if (this.portfolio === undefined) {
-      const objectiveCount = this.context.objectives.length;
-      const ends = Array.from({ length: objectiveCount }, () => this.options.endNeighbours);
-      const hvi = exhaustive ? Math.min(this.options.hviSlots, Math.max(0, this.batchSize - this.options.endNeighbours * objectiveCount)) : 0;
-      const fill = Math.max(0, this.batchSize - this.options.endNeighbours * objectiveCount - hvi);
-      this.portfolio = new SlotPortfolio([...ends, hvi, fill]);
-    }
-    return this.portfolio;
+    picks.forEach((observation, index) => {
+      const objective = this.endOrigin.get(observation.key) as number;
+      this.endCredit[objective] = (this.endCredit[objective] as number) + (gains[index] as number);
+    });
+    this.endOrigin.clear();
   }
 
   describeLastProposal(): Readonly<Record<string, unknown>> | undefined {
@@ -653,13 +599,10 @@ export class LinasTactic implements Tactic {
     const exact = this.context.exact;
     const endSlots = this.lastEndSlots;
     this.lastEndSlots = undefined;
-    const slots = this.lastSlots;
-    this.lastSlots = undefined;
     return {
       observed: this.archive.size,
       models,
       ...(endSlots === undefined ? {} : { endSlots }),
-      ...(slots === undefined ? {} : { slots }),
       ...(exact === undefined ? {} : { exactQueries: exact.queries }),
     };
   }
@@ -723,8 +666,6 @@ export class LinasTactic implements Tactic {
     residuals: Residuals,
     spreads: readonly number[],
     known: KnownFunctions | undefined,
-    hviCount: number,
-    onPick?: (genome: Genome, byHvi: boolean) => void,
   ): Genome[] {
     const candidates: number[] = [];
     everything.keys.forEach((key, index) => {
@@ -753,8 +694,7 @@ export class LinasTactic implements Tactic {
     }
     // Greedy predicted hypervolume improvement first when asked for, then expected improvement under the
     // models' residuals, then the rest front by front.
-    const picks = hviCount > 0 ? this.hviPicks(predicted, Math.min(hviCount, count), this.options.hviOptimism) : [];
-    const byHvi = picks.length;
+    const picks = this.options.hviSlots > 0 ? this.hviPicks(predicted, Math.min(this.options.hviSlots, count), this.options.hviOptimism) : [];
     if (this.options.noisySlots > 0) {
       const already = new Set(picks);
       const others = predicted.map((_, index) => index).filter((index) => !already.has(index));
@@ -767,11 +707,9 @@ export class LinasTactic implements Tactic {
     }
     const picked = new Set(picks);
     const rest = predicted.map((_, index) => index).filter((index) => !picked.has(index));
-    const chosen = [...picks, ...fillByFronts(rest.map((index) => predicted[index] as number[]), count - picks.length).map((at) => rest[at] as number)].map(
+    return [...picks, ...fillByFronts(rest.map((index) => predicted[index] as number[]), count - picks.length).map((at) => rest[at] as number)].map(
       (index) => genomes[index] as Genome,
     );
-    if (onPick !== undefined) chosen.forEach((genome, position) => onPick(genome, position < byHvi));
-    return chosen;
   }
 
   /**
@@ -908,12 +846,7 @@ export class LinasTactic implements Tactic {
    * that objective's end (its best member first, the next one when the first has no unseen neighbours left),
    * ranked by predicted non-dominated front among themselves, then by the predicted value of that objective.
    */
-  private endPicks(
-    quotas: readonly number[],
-    estimate: Estimate,
-    known: KnownFunctions | undefined,
-    onPick?: (key: string, objective: number) => void,
-  ): Genome[] {
+  private endPicks(quotas: readonly number[], estimate: Estimate, known: KnownFunctions | undefined): Genome[] {
     const { space } = this.context;
     const feasibleIndices = this.archive.objectives.map((_, index) => index).filter((index) => (this.archive.violations[index] as number) === 0);
     if (feasibleIndices.length === 0) return [];
@@ -961,9 +894,7 @@ export class LinasTactic implements Tactic {
       for (const index of ranked.slice(0, perObjective)) {
         taken.add(keys[index] as string);
         picks.push(genomes[index] as Genome);
-        const pickedKey = space.key(space.canonicalize(genomes[index] as Genome));
-        if (this.options.endAllocation === 'gain') this.endOrigin.set(pickedKey, objective);
-        onPick?.(pickedKey, objective);
+        if (this.options.endAllocation === 'gain') this.endOrigin.set(space.key(space.canonicalize(genomes[index] as Genome)), objective);
       }
     }
     return picks.map((genome) => space.canonicalize(genome));
