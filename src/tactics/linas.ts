@@ -202,7 +202,7 @@ export const LINAS_DEFAULTS: LinasOptions = {
  * operations as written, and a linear model extrapolates to cells faster than any seen), chosen per
  * objective by cross-validated Kendall tau; spaces of up to 20,000
  * architectures predicted exhaustively instead of by the inner NSGA-II; two slots per objective for
- * unseen neighbours of that objective's end of the validated front; two slots for the candidates of greatest
+ * unseen neighbours of that objective's end of the validated front; four slots for the candidates of greatest
  * predicted hypervolume improvement over the validated front (greedy, each pick joining the front); no validation ever spent on an
  * architecture the space's owner knows to be degenerate (an NB201 cell whose output is constant); and, when the
  * space offers a zero-cost proxy (NB201's closed-form signal gain), models of the accuracy that follow the proxy
@@ -220,7 +220,7 @@ export const CARVE_DEFAULTS: LinasOptions = {
   features: 'space',
   enumerateLimit: 20000,
   endNeighbours: 2,
-  hviSlots: 2,
+  hviSlots: 4,
   skipDegenerate: true,
   batchOrder: 'hvi',
 };

@@ -106,7 +106,7 @@ const ENTRIES: readonly TacticEntry[] = [
   {
     name: 'carve',
     description:
-      "carve's refinement of LINAS: batches of 10 (predictors refitted after every 10 validations), SVR/ridge trained on target ranks on the space's own features when offered, beside a ridge on the plain one-hot (picked for latency), chosen per objective by cross-validated Kendall tau, spaces up to 20,000 predicted exhaustively (else NSGA-II on the predictions, 5,000 evaluations), two slots per objective for neighbours of that end of the validated front; never re-validates, never proposes an architecture the space knows to be degenerate",
+      "carve's refinement of LINAS: batches of 10 (predictors refitted after every 10 validations), SVR/ridge trained on target ranks on the space's own features when offered, beside a ridge on the plain one-hot (picked for latency), chosen per objective by cross-validated Kendall tau, spaces up to 20,000 predicted exhaustively (else NSGA-II on the predictions, 5,000 evaluations), a random first batch of 20, two slots per objective for neighbours of that end of the validated front, four for the candidates of greatest predicted hypervolume improvement over it; never re-validates, never proposes an architecture the space knows to be degenerate",
     factory: (context) => new LinasTactic(context, 'carve', CARVE_DEFAULTS),
   },
   {
