@@ -11,3 +11,4 @@ export { Hypervolume2dTracker, HypervolumeTracker, hypervolumeCurve } from './hy
 export { igd, igdPlus } from './distance-indicators.js';
 export { normalize, toMinimizationPoints } from './normalize.js';
 export { bestSubsetHypervolumes2d, fewestPointsForHypervolume2d } from './best-subset-2d.js';
+export { shortfallBySecondObjective } from './shortfall-2d.js';
