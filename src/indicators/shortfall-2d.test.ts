@@ -34,11 +34,16 @@ describe('shortfallBySecondObjective', () => {
       expect(bins.reduce((sum, value) => sum + value, 0)).toBeCloseTo(lacking, 10);
       expect(bins.every((value) => value >= 0)).toBe(true);
       expect(shortfallBySecondObjective(front, front, 7).every((value) => value === 0)).toBe(true);
+      // Dominated extra points change nothing.
+      const padded = [...subset, ...subset.map(([a, b]) => [(a as number) + 0.01, (b as number) + 0.01])];
+      expect(shortfallBySecondObjective(padded, front, 7)).toEqual(bins);
     }
   });
 
   it('refuses a bad bin count or range', () => {
     expect(() => shortfallBySecondObjective([], [], 0)).toThrow(/bins/);
     expect(() => shortfallBySecondObjective([], [], 3, 1.5)).toThrow(/upto/);
+    expect(() => shortfallBySecondObjective([[0.1, 0.2, 0.3]], [], 3)).toThrow(/two objectives/);
+    expect(() => shortfallBySecondObjective([[Number.NaN, 0.2]], [], 3)).toThrow();
   });
 });

@@ -1,5 +1,7 @@
 // Where along a two-objective front a set falls short of another: the hypervolume it lacks, per bin of one objective.
 
+import { paretoFront } from './pareto-front.js';
+
 /**
  * The hypervolume (minimisation, reference point (1, 1) in normalised space) that `points` lack against
  * `reference` (e.g. a true front), split into `bins` equal bins of the second objective over [0, upto]. At each
@@ -16,38 +18,34 @@ export function shortfallBySecondObjective(
 ): number[] {
   if (!Number.isInteger(bins) || bins < 1) throw new Error(`bins must be a whole number >= 1, got ${bins}`);
   if (!(upto > 0 && upto <= 1)) throw new Error(`upto must be in (0, 1], got ${upto}`);
-  const own = staircase(points);
-  const target = staircase(reference);
+  const own = steps(points, 'points');
+  const target = steps(reference, 'reference');
   const cuts = new Set<number>([0, upto]);
-  for (const point of [...own, ...target]) if ((point[1] as number) > 0 && (point[1] as number) < upto) cuts.add(point[1] as number);
+  for (const [, second] of [...own, ...target]) if (second > 0 && second < upto) cuts.add(second);
   for (let bin = 1; bin < bins; bin += 1) cuts.add((upto * bin) / bins);
   const edges = [...cuts].sort((a, b) => a - b);
   const result = new Array<number>(bins).fill(0);
+  // One sweep over the edges: each set's best first objective among its points no larger than the edge in the
+  // second (1, the reference point's, before its first point). Both are constant on [edge, next edge).
+  let ownAt = 0;
+  let targetAt = 0;
+  let ownBest = 1;
+  let targetBest = 1;
   for (let index = 0; index + 1 < edges.length; index += 1) {
     const from = edges[index] as number;
-    const to = edges[index + 1] as number;
-    // Both staircases are constant on [from, to): their value at the left edge holds throughout.
-    const gap = Math.max(0, bestAt(own, from) - bestAt(target, from));
+    for (; ownAt < own.length && (own[ownAt] as [number, number])[1] <= from; ownAt += 1) ownBest = Math.min(ownBest, (own[ownAt] as [number, number])[0]);
+    for (; targetAt < target.length && (target[targetAt] as [number, number])[1] <= from; targetAt += 1) {
+      targetBest = Math.min(targetBest, (target[targetAt] as [number, number])[0]);
+    }
     const bin = Math.min(bins - 1, Math.floor((from / upto) * bins + 1e-9));
-    result[bin] = (result[bin] as number) + gap * (to - from);
+    result[bin] = (result[bin] as number) + Math.max(0, ownBest - targetBest) * ((edges[index + 1] as number) - from);
   }
   return result;
 }
 
-/** The points of a 2-D minimisation set that improve the first objective, by ascending second objective. */
-function staircase(points: readonly (readonly number[])[]): (readonly number[])[] {
-  const sorted = [...points].sort((a, b) => (a[1] as number) - (b[1] as number) || (a[0] as number) - (b[0] as number));
-  const steps: (readonly number[])[] = [];
-  for (const point of sorted) if (steps.length === 0 || (point[0] as number) < ((steps[steps.length - 1] as readonly number[])[0] as number)) steps.push(point);
-  return steps;
-}
-
-/** The best first objective among the steps no larger than t in the second (1, the reference point's, when none). */
-function bestAt(steps: readonly (readonly number[])[], t: number): number {
-  let best = 1;
-  for (const point of steps) {
-    if ((point[1] as number) > t) break;
-    best = Math.min(best, point[0] as number);
-  }
-  return best;
+/** The non-dominated points of a two-objective set (validated by paretoFront), by ascending second objective. */
+function steps(points: readonly (readonly number[])[], field: string): [number, number][] {
+  const front = paretoFront(points as number[][]);
+  if (front.some((point) => point.length !== 2)) throw new Error(`${field}: shortfallBySecondObjective needs two objectives per point`);
+  return front.map((point) => [point[0] as number, point[1] as number] as [number, number]).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
 }
