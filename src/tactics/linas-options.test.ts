@@ -72,6 +72,7 @@ const variants: Record<string, unknown>[] = [
   { warmStart: true },
   { bootstrap: true },
   { localCount: 5 },
+  { enumerateLimit: 5000, localCount: 3 },
   { enumerateLimit: 5000 },
   { endNeighbours: 2 },
   { enumerateLimit: 5000, hviSlots: 3 },
@@ -114,6 +115,19 @@ describe('LINAS option effects', () => {
       const distances = front.map((member) => member.filter((choice, gene) => choice !== genome[gene]).length);
       expect(Math.min(...distances)).toBe(1);
     }
+  });
+
+  it('localCount also takes single-gene neighbours of the validated front when the space is predicted exhaustively', () => {
+    const options = { enumerateLimit: 5000, hviSlots: 0, localCount: 3 };
+    const { batches } = run(options);
+    const validated = [...(batches[0] as Genome[]), ...(batches[1] as Genome[])];
+    const front = paretoFrontIndices(validated.map((genome) => [error(genome), cost(genome)])).map((index) => validated[index] as Genome);
+    const nearest = (genome: Genome): number => Math.min(...front.map((member) => member.filter((choice, gene) => choice !== genome[gene]).length));
+    expect((batches[2] as Genome[]).slice(0, 3).map(nearest)).toEqual([1, 1, 1]);
+    // Without the option the exhaustive batch's first picks are not all next to the front.
+    const plain = run({ enumerateLimit: 5000, hviSlots: 0 }).batches;
+    expect(plain[0]).toEqual(batches[0]);
+    expect(plain.slice(1)).not.toEqual(batches.slice(1));
   });
 
   it('refuses options it does not have, naming them', () => {

@@ -46,7 +46,8 @@ export interface LinasOptions {
   readonly bootstrap: boolean;
   /**
    * Batch slots given to unseen single-gene neighbours of the validated front, picked by greedy predicted
-   * hypervolume improvement over that front (0 = none): refines the front where it is already known.
+   * hypervolume improvement over that front (0 = none): refines the front where it is already known. In an
+   * exhaustive batch (see enumerateLimit) they come after the hviSlots picks.
    */
   readonly localCount: number;
   /**
@@ -705,11 +706,31 @@ export class LinasTactic implements Tactic {
       );
       picks.push(...noisy.map((at) => others[at] as number));
     }
+    if (this.options.localCount > 0 && picks.length < count) {
+      picks.push(...this.localEnumeratedPicks(unseen.map((index) => everything.keys[index] as string), predicted, picks, Math.min(this.options.localCount, count - picks.length)));
+    }
     const picked = new Set(picks);
     const rest = predicted.map((_, index) => index).filter((index) => !picked.has(index));
     return [...picks, ...fillByFronts(rest.map((index) => predicted[index] as number[]), count - picks.length).map((at) => rest[at] as number)].map(
       (index) => genomes[index] as Genome,
     );
+  }
+
+  /**
+   * Positions (in `keys` / `predicted`, the unseen candidates of an exhaustive batch) of up to `count` unseen
+   * single-gene neighbours of the validated front not already in `picked`, by greedy predicted HV improvement.
+   */
+  private localEnumeratedPicks(keys: readonly string[], predicted: readonly (readonly number[])[], picked: readonly number[], count: number): number[] {
+    const feasible = this.archive.objectives.filter((_, index) => (this.archive.violations[index] as number) === 0);
+    const feasibleGenomes = this.archive.genomes.filter((_, index) => (this.archive.violations[index] as number) === 0);
+    if (feasible.length === 0 || count <= 0) return [];
+    const neighbours = new Map<string, Genome>();
+    for (const index of paretoFrontIndices(feasible.map((vector) => [...vector]))) this.addUnseenNeighbours(feasibleGenomes[index] as Genome, neighbours);
+    const already = new Set(picked);
+    const positions = keys.flatMap((key, position) => (neighbours.has(key) && !already.has(position) ? [position] : []));
+    if (positions.length === 0) return [];
+    const chosen = this.hviPicks(positions.map((position) => predicted[position] as number[]), count);
+    return chosen.map((at) => positions[at] as number);
   }
 
   /**
