@@ -721,11 +721,8 @@ export class LinasTactic implements Tactic {
    * single-gene neighbours of the validated front not already in `picked`, by greedy predicted HV improvement.
    */
   private localEnumeratedPicks(keys: readonly string[], predicted: readonly (readonly number[])[], picked: readonly number[], count: number): number[] {
-    const feasible = this.archive.objectives.filter((_, index) => (this.archive.violations[index] as number) === 0);
-    const feasibleGenomes = this.archive.genomes.filter((_, index) => (this.archive.violations[index] as number) === 0);
-    if (feasible.length === 0 || count <= 0) return [];
-    const neighbours = new Map<string, Genome>();
-    for (const index of paretoFrontIndices(feasible.map((vector) => [...vector]))) this.addUnseenNeighbours(feasibleGenomes[index] as Genome, neighbours);
+    if (count <= 0) return [];
+    const neighbours = this.frontNeighbours();
     const already = new Set(picked);
     const positions = keys.flatMap((key, position) => (neighbours.has(key) && !already.has(position) ? [position] : []));
     if (positions.length === 0) return [];
@@ -786,14 +783,18 @@ export class LinasTactic implements Tactic {
     });
   }
 
+  /** Unseen single-gene neighbours of the validated feasible front's members, by key (empty before any feasible one). */
+  private frontNeighbours(): Map<string, Genome> {
+    const neighbours = new Map<string, Genome>();
+    const feasible = this.archive.objectives.map((_, index) => index).filter((index) => (this.archive.violations[index] as number) === 0);
+    const front = paretoFrontIndices(feasible.map((index) => [...(this.archive.objectives[index] as readonly number[])]));
+    for (const member of front) this.addUnseenNeighbours(this.archive.genomes[feasible[member] as number] as Genome, neighbours);
+    return neighbours;
+  }
+
   /** Unseen single-gene neighbours of the validated front with the largest greedy predicted HV improvement. */
   private localPicks(count: number, estimate: Estimate): Genome[] {
-    const feasible = this.archive.objectives.filter((_, index) => (this.archive.violations[index] as number) === 0);
-    const feasibleGenomes = this.archive.genomes.filter((_, index) => (this.archive.violations[index] as number) === 0);
-    if (feasible.length === 0) return [];
-    const frontIndices = paretoFrontIndices(feasible.map((vector) => [...vector]));
-    const neighbours = new Map<string, Genome>();
-    for (const index of frontIndices) this.addUnseenNeighbours(feasibleGenomes[index] as Genome, neighbours);
+    const neighbours = this.frontNeighbours();
     if (neighbours.size === 0) return [];
     const keys = [...neighbours.keys()];
     const genomes = keys.map((key) => neighbours.get(key) as Genome);
